@@ -1,0 +1,59 @@
+# HandCare: `make run` serves the demo site, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-test lint migrate demo lock benchmark clean
+
+run: install migrate demo
+	@echo ""
+	@echo "HandCare is starting."
+	@echo "  Public site:  http://$(HOST):$(PORT)/"
+	@echo "  Admin:        http://$(HOST):$(PORT)/admin/"
+	@echo "  Demo logins:  admin, editor, reviewer (password: handcare-demo)"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+install: $(VENV)/.installed-run
+
+install-test: $(VENV)/.installed-test
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-run: requirements.lock | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.lock | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
+	touch $@ $(VENV)/.installed-run
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: install
+	$(BIN)/python manage.py load_demo_content
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install-test lint
+	DJANGO_SETTINGS_MODULE=handcare.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest
+
+benchmark: install-test
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python -m handcare.demo.benchmark
+
+# Regenerate the lock files after changing dependencies in pyproject.toml (needs uv).
+lock:
+	uv pip compile pyproject.toml --python-version 3.11 --no-header -o requirements.lock
+	uv pip compile pyproject.toml --extra test --python-version 3.11 --no-header -o requirements-test.lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache static

@@ -1,0 +1,14 @@
+from .audiences import Audience
+from .guides import GuidePage
+from .mixins import ArticlePage, ArticleQuerySet, ArticleReference, article_models
+from .settings import PublicationSettings
+
+__all__ = [
+    "ArticlePage",
+    "ArticleQuerySet",
+    "ArticleReference",
+    "Audience",
+    "GuidePage",
+    "PublicationSettings",
+    "article_models",
+]

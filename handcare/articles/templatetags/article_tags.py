@@ -1,0 +1,44 @@
+"""Template tags for article pages: inline citations, heading anchors and structured data."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from wagtail.rich_text import RichText, expand_db_html
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def cited(context, value):
+    """Render rich text with its [cite:KEY] markers turned into numbered links."""
+    html = expand_db_html(value.source if isinstance(value, RichText) else str(value or ""))
+    citations = context.get("citations")
+    if citations is None:
+        return mark_safe(html)  # noqa: S308 (rich text from the editor is already sanitised)
+    return citations.render_html(html)
+
+
+@register.simple_tag(takes_context=True)
+def cited_text(context, value):
+    """Render plain text, escaped, with its [cite:KEY] markers turned into numbered links."""
+    citations = context.get("citations")
+    if citations is None:
+        return value or ""
+    return citations.render_text(value)
+
+
+@register.simple_tag(takes_context=True)
+def heading_anchor(context, block_id):
+    """The unique anchor the table of contents gave a heading block."""
+    toc = context.get("toc")
+    return toc.anchor_for_block(block_id) if toc is not None else f"section-{block_id}"
+
+
+@register.simple_tag
+def json_ld(data):
+    """A JSON-LD data block: not executable, so it sits within a strict script policy."""
+    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308

@@ -1,0 +1,63 @@
+"""People who write and review HandCare articles."""
+
+from django.conf import settings
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Person(index.Indexed, models.Model):
+    """An author or reviewer profile shown on the articles they wrote or signed off."""
+
+    name = models.CharField(max_length=120, help_text="Full name as readers should see it.")
+    role = models.CharField(
+        max_length=120,
+        help_text="Job title shown after the name, e.g. 'Wellness Editor' or 'Hand therapist'.",
+    )
+    credentials = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Qualifications and registrations, e.g. 'BSc Physiotherapy, HCPC registered'.",
+    )
+    bio = models.TextField(
+        blank=True, max_length=800, help_text="Two or three sentences on relevant experience."
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A head-and-shoulders photo; square crops work best.",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+        help_text="The admin account of this person, so their reviews are credited to them.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("credentials"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        FieldPanel("user"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return f"{self.name}, {self.role}" if self.role else self.name

@@ -1,0 +1,123 @@
+"""Structured sources that articles cite."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+from .validation import DOI_PATTERN, find_placeholder, normalise_doi, problems_for_publication
+
+
+class ReferenceKind(models.TextChoices):
+    STUDY = "study", "Study"
+    REVIEW = "review", "Systematic review"
+    GUIDELINE = "guideline", "Clinical guideline"
+    CONSUMER_HEALTH = "consumer", "Consumer health information"
+    TRADE_ARTICLE = "trade", "Trade article"
+    PERSONAL_ACCOUNT = "personal", "Personal account"
+
+
+class Reference(index.Indexed, models.Model):
+    """A source, entered once and cited from any number of articles."""
+
+    key = models.SlugField(
+        max_length=60,
+        unique=True,
+        help_text=(
+            "Short citation key used in article text as [cite:KEY], e.g. 'field-2016'. "
+            "Lowercase letters, numbers and hyphens."
+        ),
+    )
+    kind = models.CharField(
+        max_length=20,
+        choices=ReferenceKind.choices,
+        default=ReferenceKind.STUDY,
+        help_text="What sort of source this is. Personal accounts can never support a claim.",
+    )
+    authors = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Authors as 'Surname, Initials', separated by semicolons. Blank for none.",
+    )
+    title = models.CharField(max_length=400, blank=True, help_text="Title of the work.")
+    publisher = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Journal, publisher or website that published it.",
+    )
+    year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+        help_text="Year of publication.",
+    )
+    url = models.URLField(max_length=500, blank=True, help_text="Where readers can find it.")
+    doi = models.CharField(
+        "DOI",
+        max_length=200,
+        blank=True,
+        help_text="Digital Object Identifier, e.g. 10.1016/j.ctcp.2016.01.003 (without https://doi.org/).",
+    )
+    accessed = models.DateField(
+        null=True, blank=True, help_text="When an editor last checked the URL."
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("key"), FieldPanel("kind")]),
+        FieldPanel("authors"),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("publisher"), FieldPanel("year")]),
+        MultiFieldPanel(
+            [FieldPanel("url"), FieldPanel("doi"), FieldPanel("accessed")],
+            heading="Where to find it",
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.SearchField("authors"),
+        index.AutocompleteField("key"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self):
+        return f"{self.key}: {self.title or 'untitled'}"
+
+    def clean(self):
+        """Refuse text that can never be right; completeness is checked when an article is published."""
+        errors = {}
+        self.doi = normalise_doi(self.doi)
+        for field in ("authors", "title", "publisher"):
+            placeholder = find_placeholder(getattr(self, field))
+            if placeholder:
+                errors[field] = f"Replace the placeholder {placeholder!r} with the real value."
+        if self.doi and not DOI_PATTERN.match(self.doi):
+            errors["doi"] = "This DOI is malformed: it should look like 10.1234/abcd."
+        if self.year and self.year > timezone.localdate().year:
+            errors["year"] = "The year of publication cannot be in the future."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def doi_url(self):
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def link(self):
+        """The address a reader follows: the DOI resolver when there is a DOI."""
+        return self.doi_url or self.url
+
+    @property
+    def is_personal_account(self):
+        return self.kind == ReferenceKind.PERSONAL_ACCOUNT
+
+    def publication_problems(self):
+        """Field name -> message for everything that stops an article citing this source."""
+        return problems_for_publication(self)

@@ -1,0 +1,28 @@
+"""Settings for the test suite: fast hashing, local-memory cache, in-memory email."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import REDIS_URL
+
+DEBUG = False
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+HANDCARE_DEMO_USERS_ALLOWED = True
+MEDIA_ROOT = os.path.join(os.environ.get("TMPDIR", "/tmp"), "handcare-test-media")  # noqa: PTH118
+
+# Keep tests isolated even when REDIS_URL points at the shared Redis server.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"handcare-test-{os.getpid()}",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,0 +1,103 @@
+"""Massage technique pages: structured, numbered steps with cautions and variations."""
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from handcare.articles.blocks import (
+    RICH_TEXT_FEATURES,
+    AudienceVariationBlock,
+    FAQBlock,
+    StepBlock,
+)
+from handcare.articles.models import ArticlePage
+
+
+class TechniquePage(ArticlePage):
+    """One massage technique, such as effleurage, with steps the site numbers itself."""
+
+    preparation = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="What to have ready: oil or lotion, a calm room, warm hands.",
+    )
+    steps = StreamField(
+        [("step", StepBlock())],
+        help_text="Add steps in order. Numbers are added automatically; do not type them.",
+    )
+    cautions = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Safety advice: when to stop, what to avoid. Required before publishing.",
+    )
+    not_suitable_for = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name="who should not use it",
+        help_text="Conditions or situations where this technique should not be used.",
+    )
+    variations = StreamField(
+        [("variation", AudienceVariationBlock())],
+        blank=True,
+        help_text="How to adapt the technique for particular readers.",
+    )
+    common_mistakes = StreamField(
+        [("mistake", blocks.CharBlock(max_length=250, icon="cross"))],
+        blank=True,
+        help_text="One mistake per item, e.g. 'Pressing too hard too soon'.",
+    )
+    faqs = StreamField(
+        [("faq", FAQBlock())], blank=True, verbose_name="FAQs", help_text="Questions readers ask."
+    )
+
+    citable_fields = (
+        "summary",
+        "preparation",
+        "steps",
+        "cautions",
+        "not_suitable_for",
+        "variations",
+        "faqs",
+    )
+
+    content_panels = [
+        *ArticlePage.content_panels,
+        *ArticlePage.article_content_panels,
+        FieldPanel("preparation"),
+        FieldPanel("steps"),
+        MultiFieldPanel(
+            [FieldPanel("cautions"), FieldPanel("not_suitable_for")], heading="Safety"
+        ),
+        FieldPanel("variations"),
+        FieldPanel("common_mistakes"),
+        FieldPanel("faqs"),
+        *ArticlePage.article_meta_panels,
+    ]
+
+    search_fields = [
+        *ArticlePage.search_fields,
+        index.SearchField("preparation"),
+        index.SearchField("steps"),
+        index.SearchField("cautions"),
+        index.SearchField("faqs"),
+    ]
+
+    class Meta:
+        verbose_name = "technique"
+
+    def build_table_of_contents(self):
+        toc = super().build_table_of_contents()
+        sections = [
+            ("Preparation", "preparation", self.preparation),
+            ("Steps", "steps", self.steps),
+            ("Cautions", "cautions", self.cautions or self.not_suitable_for),
+            ("Variations", "variations", self.variations),
+            ("Common mistakes", "common-mistakes", self.common_mistakes),
+            ("FAQs", "faqs", self.faqs),
+        ]
+        for text, anchor, value in sections:
+            if value:
+                toc.add(text, anchor=anchor)
+        toc.add("References", anchor="references")
+        return toc
