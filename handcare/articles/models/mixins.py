@@ -154,12 +154,15 @@ class ArticlePage(Page):
     def clean(self):
         super().clean()
         errors = {}
-        if self.last_reviewed and self.next_review_due:
-            if self.next_review_due <= self.last_reviewed:
-                errors["next_review_due"] = (
-                    "The next review must be due after the last review "
-                    f"({self.last_reviewed:%d %B %Y})."
-                )
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due <= self.last_reviewed
+        ):
+            errors["next_review_due"] = (
+                "The next review must be due after the last review "
+                f"({self.last_reviewed:%d %B %Y})."
+            )
         if self.reviewed_by_id and not self.last_reviewed:
             errors["last_reviewed"] = "Give the date the reviewer signed this article off."
         if self.last_reviewed and self.last_reviewed > timezone.localdate():
