@@ -82,14 +82,31 @@ class HomePage(RoutablePageMixin, Page):
         )
 
 
+class Topic(models.TextChoices):
+    """What a section covers; it sets the review interval and how strict the evidence rules are."""
+
+    TECHNIQUES = "techniques", "Massage techniques"
+    REFLEXOLOGY = "reflexology", "Reflexology"
+    SLEEP = "sleep", "Hand massage and sleep"
+
+
 class SectionPage(Page):
     """A section such as Techniques or Reflexology, listing its articles with pagination."""
 
+    topic = models.CharField(
+        max_length=20,
+        choices=Topic.choices,
+        default=Topic.TECHNIQUES,
+        help_text=(
+            "Sets how often articles here are reviewed, and whether every article must cite "
+            "a source (reflexology and sleep)."
+        ),
+    )
     introduction = models.TextField(
         blank=True, max_length=600, help_text="Shown at the top of the section page."
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [*Page.content_panels, FieldPanel("topic"), FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = [

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "handcare.reflexology",
     "handcare.search",
     "handcare.demo",
+    "handcare.editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -144,3 +145,10 @@ WAGTAIL_DATE_FORMAT = "%d %b %Y"
 
 # Readers on the public site search with this many characters at most.
 HANDCARE_SEARCH_MAX_LENGTH = 100
+
+# Editing a page under review sends it back through review (re-approval on edit).
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAILADMIN_COMMENTS_ENABLED = True
+# Approval publishes the exact revision signed off (see handcare/editorial/workflow.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "handcare.editorial.workflow.publish_approved_revision"

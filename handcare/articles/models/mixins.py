@@ -16,6 +16,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from handcare.editorial.evidence import check_evidence
+from handcare.editorial.forms import ArticlePageForm
 from handcare.references.citations import CitationIndex
 
 from ..toc import TableOfContents
@@ -115,6 +117,8 @@ class ArticlePage(Page):
 
     objects = ArticleManager()
 
+    base_form_class = ArticlePageForm
+
     # Fields whose text can hold [cite:KEY] markers, in the order the page shows them.
     citable_fields: tuple[str, ...] = ("summary",)
 
@@ -131,14 +135,15 @@ class ArticlePage(Page):
             label="Reference",
             help_text="Every source cited with [cite:KEY] must be listed here.",
         ),
+        FieldPanel("author"),
+        # Set only by the editorial review workflow, never typed: see handcare/editorial.
         MultiFieldPanel(
             [
-                FieldPanel("author"),
-                FieldPanel("reviewed_by"),
-                FieldPanel("last_reviewed"),
-                FieldPanel("next_review_due"),
+                FieldPanel("reviewed_by", read_only=True),
+                FieldPanel("last_reviewed", read_only=True),
+                FieldPanel("next_review_due", read_only=True),
             ],
-            heading="Authorship and review",
+            heading="Review (set when a reviewer signs the article off)",
         ),
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
     ]
@@ -169,6 +174,21 @@ class ArticlePage(Page):
             errors["last_reviewed"] = "A review cannot be dated in the future."
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def topic(self):
+        """The topic of the section this article sits in (sets review interval and evidence rules)."""
+        parent = self.get_parent() if self.path else None
+        return getattr(parent.specific, "topic", "techniques") if parent else "techniques"
+
+    def with_content_json(self, content):
+        # Review details belong to the sign-off, not to the text: keep the live values when a
+        # revision is loaded or published, so an old draft can never overwrite a newer review.
+        obj = super().with_content_json(content)
+        obj.reviewed_by_id = self.reviewed_by_id
+        obj.last_reviewed = self.last_reviewed
+        obj.next_review_due = self.next_review_due
+        return obj
 
     @property
     def review_overdue(self):
@@ -212,6 +232,9 @@ class ArticlePage(Page):
         context["citations"] = self.build_citations()
         context["toc"] = self.build_table_of_contents()
         context["related_articles"] = self.related_articles()
+        if getattr(request, "is_preview", False):
+            # Editors see the evidence gates in preview and in the Checks panel before submitting.
+            context["evidence_problems"] = check_evidence(self)
         return context
 
 

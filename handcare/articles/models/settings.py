@@ -1,4 +1,7 @@
-from wagtail.admin.panels import FieldPanel
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 
@@ -19,7 +22,37 @@ class PublicationSettings(BaseSiteSetting):
         help_text="Shown at the end of every article. Keep it short and plain.",
     )
 
-    panels = [FieldPanel("medical_disclaimer")]
+    techniques_review_months = models.PositiveSmallIntegerField(
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="How many months after a review technique articles fall due again.",
+    )
+    reflexology_review_months = models.PositiveSmallIntegerField(
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="How many months after a review reflexology articles fall due again.",
+    )
+    sleep_review_months = models.PositiveSmallIntegerField(
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="How many months after a review sleep articles fall due again.",
+    )
+
+    panels = [
+        FieldPanel("medical_disclaimer"),
+        MultiFieldPanel(
+            [
+                FieldPanel("techniques_review_months"),
+                FieldPanel("reflexology_review_months"),
+                FieldPanel("sleep_review_months"),
+            ],
+            heading="Review intervals",
+        ),
+    ]
 
     class Meta:
         verbose_name = "publication settings"
+
+    def review_interval_for(self, topic):
+        """Months between reviews for articles on this topic."""
+        return getattr(self, f"{topic}_review_months", self.techniques_review_months)

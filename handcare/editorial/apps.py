@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    name = "handcare.editorial"
+    label = "editorial"
+    verbose_name = "Editorial review"

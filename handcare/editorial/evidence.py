@@ -1,0 +1,114 @@
+"""Evidence gates: what must be true of an article before it can go to review or be published."""
+
+import json
+from dataclasses import dataclass
+
+from django.utils.html import strip_tags
+
+from wagtail.fields import StreamField
+
+from handcare.references.citations import citation_keys
+
+TOPICS_REQUIRING_SOURCES = {"reflexology", "sleep"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason an article cannot be submitted, tied to the field the editor must fix."""
+
+    code: str
+    field: str
+    message: str
+    reference_index: int | None = None
+
+
+def _field_texts(page):
+    """(field name, raw text) for each citable field, in display order."""
+    for name in page.citable_fields:
+        value = getattr(page, name)
+        field = page._meta.get_field(name)
+        if isinstance(field, StreamField):
+            yield name, json.dumps(field.get_prep_value(value))
+        else:
+            yield name, str(value or "")
+
+
+def requires_sources(page, topic=None):
+    """Reflexology and sleep articles make health claims that must be backed by a source."""
+    topic = topic if topic is not None else page.topic
+    return topic in TOPICS_REQUIRING_SOURCES
+
+
+def check_evidence(page, references=None, topic=None):
+    """Every evidence problem of an article (saved, previewed or held in a revision)."""
+    references = list(page.listed_references() if references is None else references)
+    problems = []
+    for index, reference in enumerate(references):
+        for field, message in reference.publication_problems().items():
+            problems.append(
+                Problem(
+                    code="personal-account-reference"
+                    if field == "kind"
+                    else "incomplete-reference",
+                    field="article_references",
+                    message=f"Reference '{reference.key}' ({field}): {message}",
+                    reference_index=index,
+                )
+            )
+
+    listed = {reference.key.lower() for reference in references}
+    cited_anywhere = False
+    for field, text in _field_texts(page):
+        keys = citation_keys(text)
+        cited_anywhere = cited_anywhere or bool(keys)
+        missing = sorted({key for key in keys if key not in listed})
+        for key in missing:
+            problems.append(
+                Problem(
+                    code="unlisted-citation",
+                    field=field,
+                    message=(
+                        f"[cite:{key}] points at a source this article does not list. "
+                        "Add it under References, or correct the key."
+                    ),
+                )
+            )
+    # Point notes on a reflexology page are cited text too, though they live on the snippet.
+    for point in getattr(page, "points", lambda: [])():
+        for key in citation_keys(point.evidence_note):
+            cited_anywhere = True
+            if key not in listed:
+                problems.append(
+                    Problem(
+                        code="unlisted-citation",
+                        field="point_links",
+                        message=f"The point '{point.name}' cites [cite:{key}], which this article does not list.",
+                    )
+                )
+
+    if requires_sources(page, topic) and not cited_anywhere:
+        problems.append(
+            Problem(
+                code="uncited-article",
+                # The main text is where a citation belongs.
+                field=page.citable_fields[-1],
+                message=(
+                    "This article makes health claims and cites no source. Cite at least one "
+                    "reference in the text with [cite:KEY]."
+                ),
+            )
+        )
+
+    if hasattr(page, "cautions") and not _has_text(page.cautions):
+        problems.append(
+            Problem(
+                code="missing-cautions",
+                field="cautions",
+                message="A technique must say when to stop and who should take care before it is published.",
+            )
+        )
+    return problems
+
+
+def _has_text(html):
+    return bool(strip_tags(str(html or "")).strip())

@@ -1,0 +1,92 @@
+"""Admin dashboard panels that turn review dates into work."""
+
+from django.utils import timezone
+
+from wagtail.admin.ui.components import Component
+from wagtail.models import TaskState
+
+from . import queries
+
+PANEL_LIMIT = 10
+
+
+class ReviewListPanel(Component):
+    """A dashboard list of articles with their review dates."""
+
+    template_name = "editorial/panels/review_list.html"
+    heading = ""
+    empty_message = ""
+    name = ""
+
+    def __init__(self, pages):
+        self.pages = pages
+
+    def get_context_data(self, parent_context):
+        pages = list(self.pages[:PANEL_LIMIT])
+        return {
+            "heading": self.heading,
+            "empty_message": self.empty_message,
+            "pages": pages,
+            "name": self.name,
+            "today": timezone.localdate(),
+            "csrf_token": parent_context.get("csrf_token"),
+        }
+
+
+class OverdueReviewsPanel(ReviewListPanel):
+    name = "overdue-reviews"
+    heading = "Overdue for review"
+    empty_message = "No live article is past its review date."
+    order = 50
+
+
+class DueSoonPanel(ReviewListPanel):
+    name = "due-soon"
+    heading = "Due for review in the next 30 days"
+    empty_message = "No reviews fall due in the next 30 days."
+    order = 60
+
+
+class WaitingForMyReviewPanel(Component):
+    """Articles at the review step that this reviewer may sign off, with a comparison link."""
+
+    template_name = "editorial/panels/waiting_for_review.html"
+    order = 40
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        from .reviews import last_approved_revisions
+
+        task_states = list(
+            TaskState.objects.reviewable_by(self.user)
+            .select_related("revision", "workflow_state__requested_by", "task")
+            .order_by("started_at")[:PANEL_LIMIT]
+        )
+        page_ids = [int(state.revision.object_id) for state in task_states if state.revision]
+        previous = last_approved_revisions(page_ids)
+        rows = [
+            {
+                "task_state": state,
+                "page_id": int(state.revision.object_id),
+                "title": state.revision.object_str,
+                "requested_by": state.workflow_state.requested_by,
+                "previous_revision_id": previous.get(int(state.revision.object_id)),
+                "revision_id": state.revision_id,
+            }
+            for state in task_states
+            if state.revision
+        ]
+        return {"rows": rows}
+
+
+def dashboard_panels(request):
+    """The review panels for this user: everyone sees due dates, reviewers their queue."""
+    panels = [
+        OverdueReviewsPanel(queries.overdue()),
+        DueSoonPanel(queries.due_within(30)),
+    ]
+    if request.user.is_superuser or request.user.groups.filter(name="Reviewers").exists():
+        panels.append(WaitingForMyReviewPanel(request.user))
+    return panels

@@ -1,0 +1,165 @@
+"""The content review report: the audit trail of who reviewed what, and what is due."""
+
+import datetime
+
+import django_filters
+
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page, WorkflowState
+
+from handcare.people.models import Person
+
+from . import queries
+
+STATUS_CHOICES = [
+    ("overdue", "Overdue"),
+    ("due_soon", "Due in 30 days"),
+    ("current", "Up to date"),
+    ("never", "Never reviewed"),
+    ("in_review", "In review"),
+    ("needs_changes", "Changes requested"),
+]
+STEP = Page.steplen
+
+
+def sections():
+    return Page.objects.filter(depth=3).order_by("title")
+
+
+class ContentReviewFilterSet(WagtailFilterSet):
+    section = django_filters.ModelChoiceFilter(
+        label="Section",
+        queryset=lambda request: sections(),
+        empty_label="All sections",
+        method="filter_section",
+    )
+    reviewer = django_filters.ModelChoiceFilter(
+        label="Reviewer",
+        queryset=Person.objects.all(),
+        empty_label="Anyone",
+        method="filter_reviewer",
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=STATUS_CHOICES, empty_label="Any", method="filter_status"
+    )
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def filter_section(self, queryset, name, value):
+        return queryset.filter(path__startswith=value.path) if value else queryset
+
+    def filter_reviewer(self, queryset, name, value):
+        return queryset.filter(reviewer_id=value.pk) if value else queryset
+
+    def filter_status(self, queryset, name, value):
+        today = timezone.localdate()
+        soon = today + datetime.timedelta(days=30)
+        conditions = {
+            "overdue": Q(review_next_due__lt=today),
+            "due_soon": Q(review_next_due__gte=today, review_next_due__lte=soon),
+            "current": Q(review_next_due__gt=soon),
+            "never": Q(review_next_due__isnull=True),
+            "in_review": Q(workflow_status=WorkflowState.STATUS_IN_PROGRESS),
+            "needs_changes": Q(workflow_status=WorkflowState.STATUS_NEEDS_CHANGES),
+        }
+        return queryset.filter(conditions[value]) if value in conditions else queryset
+
+
+class ReviewStatusColumn(Column):
+    """The review state in words, as in the export."""
+
+    def get_value(self, instance):
+        return review_status(instance)
+
+
+def review_status(page):
+    """Overdue, due soon, up to date or never reviewed."""
+    today = timezone.localdate()
+    due = page.review_next_due
+    if due is None:
+        return "Never reviewed"
+    if due < today:
+        return "Overdue"
+    if due <= today + datetime.timedelta(days=30):
+        return "Due in 30 days"
+    return "Up to date"
+
+
+class ContentReviewReportView(ReportView):
+    """Every article with its reviewer, review dates, open workflow and number of references."""
+
+    page_title = "Content review"
+    header_icon = "tasks"
+    index_url_name = "editorial_content_review"
+    index_results_url_name = "editorial_content_review_results"
+    filterset_class = ContentReviewFilterSet
+    results_template_name = "wagtailadmin/reports/base_report_results.html"
+    paginate_by = 50
+    columns = [
+        TitleColumn("title", label="Article", url_name="wagtailadmin_pages:edit"),
+        Column("section_title", label="Section"),
+        Column("reviewer_name", label="Reviewed by"),
+        DateColumn("review_last", label="Last reviewed"),
+        DateColumn("review_next_due", label="Next review due"),
+        ReviewStatusColumn("status", label="Review status"),
+        Column("workflow_label", label="Workflow"),
+        NumberColumn("reference_count", label="References"),
+    ]
+    list_export = [
+        "title",
+        "section_title",
+        "url_path",
+        "reviewer_name",
+        "reviewer_role",
+        "review_last",
+        "review_next_due",
+        "review_status",
+        "workflow_label",
+        "reference_count",
+        "last_published_at",
+    ]
+    export_headings = {
+        "title": "Article",
+        "section_title": "Section",
+        "url_path": "Path",
+        "reviewer_name": "Reviewed by",
+        "reviewer_role": "Reviewer role",
+        "review_last": "Last reviewed",
+        "review_next_due": "Next review due",
+        "review_status": "Review status",
+        "workflow_label": "Workflow",
+        "reference_count": "References",
+        "last_published_at": "Last published",
+    }
+
+    def get_filename(self):
+        return f"content-review-{timezone.localdate():%Y-%m-%d}"
+
+    def get_queryset(self):
+        parent = Page.objects.filter(depth=3, path=Substr(OuterRef("path"), 1, 3 * STEP)).values(
+            "title"
+        )[:1]
+        return (
+            queries.articles_with_review_state()
+            .filter(depth__gte=4)
+            .annotate(section_title=Subquery(parent))
+            .order_by("review_next_due", "title")
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        labels = dict(WorkflowState.STATUS_CHOICES)
+        object_list = list(object_list)
+        for page in object_list:
+            page.workflow_label = (
+                labels.get(page.workflow_status, "") if page.workflow_status else ""
+            )
+            page.review_status = review_status(page)
+        return object_list

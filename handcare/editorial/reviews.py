@@ -1,0 +1,162 @@
+"""Recording sign-offs: who reviewed which revision, when, and when the next review falls due."""
+
+import calendar
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.log_actions import log
+
+from handcare.people.models import Person
+
+from .evidence import check_evidence
+from .models import ReviewRecord
+
+SELF_APPROVAL_MESSAGE = "You edited this revision, so you cannot sign it off yourself. Another reviewer must approve it."
+CHECKLIST = {
+    "facts_match_sources": "The facts match the cited sources",
+    "claims_cited": "Every health claim is cited or worded as belief",
+    "cautions_correct": "Cautions are present and correct",
+    "references_complete": "References are complete",
+    "disclaimer_applies": "The medical disclaimer applies",
+}
+
+
+def add_months(date, months):
+    """The same day `months` later, clamped to the end of shorter months."""
+    month_index = date.month - 1 + months
+    year, month = date.year + month_index // 12, month_index % 12 + 1
+    return date.replace(
+        year=year, month=month, day=min(date.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def review_interval_months(page):
+    """How often this article must be reviewed, from the site's publication settings."""
+    from handcare.articles.models import PublicationSettings
+
+    site = page.get_site()
+    publication = PublicationSettings.for_site(site) if site else PublicationSettings()
+    return publication.review_interval_for(page.topic)
+
+
+def person_for(user):
+    """The reviewer profile of an admin user; made from their account if they have none yet."""
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        person = Person.objects.create(
+            name=user.get_full_name() or user.get_username(), role="Reviewer", user=user
+        )
+    return person
+
+
+def user_contributed_to(page, revision, user):
+    """Whether `user` wrote any revision since the last approved review, up to `revision`."""
+    revisions = page.revisions.filter(created_at__lte=revision.created_at)
+    last = (
+        ReviewRecord.objects.approvals()
+        .filter(page=page, revision__isnull=False)
+        .select_related("revision")
+        .first()
+    )
+    if last is not None:
+        revisions = revisions.filter(created_at__gt=last.revision.created_at)
+    return revisions.filter(user=user).exists()
+
+
+def last_approved_revision(page, user=None):
+    """The revision this user (or anyone) last signed off, for the comparison link."""
+    records = ReviewRecord.objects.approvals().filter(page=page, revision__isnull=False)
+    if user is not None:
+        records = records.filter(reviewer_user=user)
+    record = records.first()
+    return record.revision_id if record else None
+
+
+def last_approved_revisions(page_ids):
+    """Page id -> the revision last approved, for many pages in one query."""
+    latest = {}
+    records = (
+        ReviewRecord.objects.approvals()
+        .filter(page_id__in=page_ids, revision__isnull=False)
+        .order_by("page_id", "-reviewed_at")
+        .values_list("page_id", "revision_id")
+    )
+    for page_id, revision_id in records:
+        latest.setdefault(page_id, revision_id)
+    return latest
+
+
+@transaction.atomic
+def record_review(page, user, revision, kind, note="", checklist=None, when=None):
+    """Store a review record and copy its public details onto the live page."""
+    when = when or timezone.now()
+    person = person_for(user)
+    reviewed_on = timezone.localdate(when)
+    next_due = add_months(reviewed_on, review_interval_months(page))
+    record = ReviewRecord.objects.create(
+        page=page,
+        revision=revision,
+        kind=kind,
+        reviewer=person,
+        reviewer_user=user,
+        reviewer_name=person.name,
+        reviewer_role=person.role,
+        reviewed_at=when,
+        next_review_due=next_due,
+        note=note,
+        checklist=checklist or {},
+    )
+    # An update, not a save: the reviewed text must not gain a new revision by being signed off.
+    type(page).objects.filter(pk=page.pk).update(
+        reviewed_by=person, last_reviewed=reviewed_on, next_review_due=next_due
+    )
+    page.reviewed_by, page.last_reviewed, page.next_review_due = person, reviewed_on, next_due
+    return record
+
+
+def approve_review(task, task_state, user, comment="", **checklist):
+    """Approve a revision: refuse self-approval and failing evidence, publish, then record."""
+    page = task_state.workflow_state.content_object.specific
+    revision = task_state.revision
+    if user_contributed_to(page, revision, user):
+        raise PermissionDenied(SELF_APPROVAL_MESSAGE)
+    problems = check_evidence(revision.as_object(), topic=page.topic)
+    if problems:
+        raise PermissionDenied("; ".join(problem.message for problem in problems))
+    task_state.approve(user=user, comment=comment)
+    page.refresh_from_db()
+    record_review(
+        page,
+        user,
+        revision,
+        ReviewRecord.Kind.APPROVAL,
+        note=comment,
+        checklist={key: bool(checklist.get(key)) for key in CHECKLIST},
+    )
+
+
+@transaction.atomic
+def confirm_review(page, user, note="", checklist=None):
+    """'Reviewed, no changes needed': sign off the live text without creating a revision."""
+    record = record_review(
+        page,
+        user,
+        page.live_revision,
+        ReviewRecord.Kind.CONFIRMATION,
+        note=note,
+        checklist=checklist,
+    )
+    log(
+        instance=page,
+        action="editorial.review_confirmed",
+        user=user,
+        revision=page.live_revision,
+        data={
+            "reviewer": record.reviewer_name,
+            "next_review_due": record.next_review_due.isoformat(),
+            "note": note,
+        },
+    )
+    return record

@@ -1,0 +1,69 @@
+"""'Reviewed, no changes needed': confirming a live article without editing it."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from wagtail.admin import messages
+from wagtail.models import Page
+
+from handcare.articles.models import ArticlePage
+
+from .forms import ReviewChecklistForm
+from .reviews import CHECKLIST, confirm_review
+from .roles import REVIEWERS
+
+
+def is_reviewer(user):
+    """Whether the user may sign articles off; cached on the user for listing pages."""
+    if not hasattr(user, "_handcare_is_reviewer"):
+        user._handcare_is_reviewer = user.is_active and (
+            user.is_superuser or user.groups.filter(name=REVIEWERS).exists()
+        )
+    return user._handcare_is_reviewer
+
+
+def can_confirm(page, user):
+    """Live, reviewed articles not in a workflow can be confirmed by a reviewer."""
+    return (
+        isinstance(page, ArticlePage)
+        and page.live
+        and not page.workflow_in_progress
+        and not page.has_unpublished_changes
+        and is_reviewer(user)
+    )
+
+
+def confirm_review_view(request, page_id):
+    """Record that the live text was checked and still stands, moving the next review date."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not is_reviewer(request.user):
+        raise PermissionDenied
+    if not can_confirm(page, request.user):
+        messages.error(
+            request,
+            "Only a live article with no unpublished changes or review in progress can be "
+            "confirmed without changes. Review the changes through the workflow instead.",
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+
+    form = ReviewChecklistForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        checklist = {key: form.cleaned_data[key] for key in CHECKLIST}
+        record = confirm_review(page, request.user, form.cleaned_data["comment"], checklist)
+        messages.success(
+            request,
+            f"Recorded your review of '{page.title}'. Next review due "
+            f"{record.next_review_due:%d %B %Y}.",
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return TemplateResponse(
+        request,
+        "editorial/confirm_review.html",
+        {
+            "page": page,
+            "form": form,
+            "submit_url": reverse("editorial_confirm_review", args=[page.pk]),
+        },
+    )

@@ -1,0 +1,86 @@
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.admin.widgets import Button
+
+from .content_checks import EvidenceCheckerItem
+from .panels import dashboard_panels
+from .reports import ContentReviewReportView
+from .views import can_confirm, confirm_review_view, is_reviewer
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_urls():
+    return [
+        path(
+            "editorial/pages/<int:page_id>/confirm-review/",
+            confirm_review_view,
+            name="editorial_confirm_review",
+        ),
+        path(
+            "reports/content-review/",
+            ContentReviewReportView.as_view(),
+            name="editorial_content_review",
+        ),
+        path(
+            "reports/content-review/results/",
+            ContentReviewReportView.as_view(results_only=True),
+            name="editorial_content_review_results",
+        ),
+    ]
+
+
+class ContentReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtailadmin.access_admin")
+
+
+@hooks.register("register_reports_menu_item")
+def register_content_review_report():
+    return ContentReviewMenuItem(
+        "Content review", reverse("editorial_content_review"), icon_name="tasks", order=50
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panels(request, panels):
+    panels.extend(dashboard_panels(request))
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions):
+    actions.register_action(
+        "editorial.review_confirmed",
+        "Reviewed, no changes needed",
+        "Reviewed, no changes needed",
+    )
+
+
+def confirm_button(page, user, priority):
+    if is_reviewer(user) and can_confirm(page.specific_deferred, user):
+        yield Button(
+            "Reviewed, no changes needed",
+            reverse("editorial_confirm_review", args=[page.pk]),
+            icon_name="tick",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def confirm_review_header_button(page, user, view_name, next_url=None):
+    yield from confirm_button(page, user, priority=60)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def confirm_review_listing_button(page, user, next_url=None):
+    yield from confirm_button(page, user, priority=60)
+
+
+@hooks.register("construct_wagtail_userbar")
+def add_evidence_checks(request, items, page):
+    # The editor's Checks panel and the preview userbar run these rules on the previewed page.
+    for index, item in enumerate(items):
+        if type(item) is not EvidenceCheckerItem and isinstance(item, ContentCheckerItem):
+            items[index] = EvidenceCheckerItem(in_editor=item.in_editor)
