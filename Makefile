@@ -48,7 +48,7 @@ test: install-test lint
 benchmark: install-test
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python -m handcare.demo.benchmark
+	$(BIN)/python manage.py benchmark_pages
 
 # Regenerate the lock files after changing dependencies in pyproject.toml (needs uv).
 lock:

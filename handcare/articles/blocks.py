@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -204,6 +205,18 @@ class LinkCardsBlock(blocks.StructBlock):
     """A set of cards linking to related pages."""
 
     cards = blocks.ListBlock(LinkCardBlock(), min_num=1)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # Load every target's own type at once, for its summary: one query per page type.
+        ids = [card["page"].pk for card in value["cards"] if card["page"]]
+        pages = {page.pk: page for page in Page.objects.live().filter(pk__in=ids).specific()}
+        context["cards"] = [
+            {"page": pages[card["page"].pk], "description": card["description"]}
+            for card in value["cards"]
+            if card["page"] and card["page"].pk in pages
+        ]
+        return context
 
     class Meta:
         icon = "link"

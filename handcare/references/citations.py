@@ -7,6 +7,12 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 CITATION_PATTERN = re.compile(r"\[cite:\s*([A-Za-z0-9][A-Za-z0-9_-]*)\s*\]")
+CITATION_PATTERN_WITH_SPACE = re.compile(r"\s*" + CITATION_PATTERN.pattern)
+
+
+def remove_citations(text):
+    """Text with its markers (and the space before each) removed."""
+    return CITATION_PATTERN_WITH_SPACE.sub("", str(text or ""))
 
 
 def citation_keys(text):

@@ -125,11 +125,13 @@ class ReflexologyPage(ArticlePage):
             links = links.select_related("point")
         return [link.point for link in links]
 
-    def citable_texts(self):
-        # Point notes are shown between the method and the evidence summary.
-        texts = list(super().citable_texts())
-        notes = [point.evidence_note for point in self.points()]
-        return [*texts[:3], *notes, *texts[3:]]
+    def citable_texts_by_field(self):
+        # The point map is shown between the method and the evidence summary.
+        for name, text in super().citable_texts_by_field():
+            if name == "evidence_summary":
+                for point in self.points():
+                    yield "point_links", point.evidence_note
+            yield name, text
 
     def build_table_of_contents(self):
         toc = super().build_table_of_contents()

@@ -47,7 +47,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -152,3 +151,6 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # Approval publishes the exact revision signed off (see handcare/editorial/workflow.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "handcare.editorial.workflow.publish_approved_revision"
+
+# Demo logins (admin, editor, reviewer) are created only where a settings module allows it.
+HANDCARE_DEMO_USERS_ALLOWED = False

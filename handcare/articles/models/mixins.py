@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from handcare.editorial.evidence import check_evidence
 from handcare.editorial.forms import ArticlePageForm
-from handcare.references.citations import CitationIndex
+from handcare.references.citations import CitationIndex, remove_citations
 
 from ..toc import TableOfContents
 
@@ -201,15 +201,19 @@ class ArticlePage(Page):
             links = links.select_related("reference")
         return [link.reference for link in links]
 
-    def citable_texts(self):
-        """Raw text of every citable field, in display order."""
+    def citable_texts_by_field(self):
+        """(field name, raw text) for every citable field, in the order the page shows them."""
         for name in self.citable_fields:
             value = getattr(self, name)
-            field = self._meta.get_field(name)
-            if isinstance(field, StreamField):
-                yield json.dumps(field.get_prep_value(value))
+            if isinstance(self._meta.get_field(name), StreamField):
+                for text in stream_texts(value):
+                    yield name, text
             else:
-                yield str(value or "")
+                yield name, str(value or "")
+
+    def citable_texts(self):
+        """Raw text of every citable field, in display order."""
+        return [text for _, text in self.citable_texts_by_field()]
 
     def build_citations(self):
         return CitationIndex(self.listed_references(), self.citable_texts())
@@ -227,8 +231,35 @@ class ArticlePage(Page):
             .order_by("-last_published_at")[:limit]
         )
 
+    def structured_data(self, request=None):
+        """schema.org MedicalWebPage data for search engines, rendered as a JSON-LD block."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "MedicalWebPage",
+            "name": self.title,
+            "headline": self.title,
+            "description": remove_citations(self.summary),
+            "url": self.get_full_url(request),
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.first_published_at:
+            data["datePublished"] = self.first_published_at.isoformat()
+        if self.last_reviewed:
+            data["lastReviewed"] = self.last_reviewed.isoformat()
+        if self.reviewed_by:
+            data["reviewedBy"] = {
+                "@type": "Person",
+                "name": self.reviewed_by.name,
+                "jobTitle": self.reviewed_by.role,
+            }
+        if self.author:
+            data["author"] = {"@type": "Person", "name": self.author.name}
+        return data
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["structured_data"] = self.structured_data(request)
         context["citations"] = self.build_citations()
         context["toc"] = self.build_table_of_contents()
         context["related_articles"] = self.related_articles()
@@ -236,6 +267,16 @@ class ArticlePage(Page):
             # Editors see the evidence gates in preview and in the Checks panel before submitting.
             context["evidence_problems"] = check_evidence(self)
         return context
+
+
+def stream_texts(stream_value):
+    """Raw text of each block in order, including notes of reflexology points shown in it."""
+    for child in stream_value:
+        if child.block_type == "reflexology_points":
+            # Chosen snippets are stored as ids; their cited notes are rendered on the page.
+            yield from (point.evidence_note for point in child.value["points"] if point)
+        else:
+            yield json.dumps(child.block.get_prep_value(child.value))
 
 
 def article_models():

@@ -8,6 +8,8 @@ from django.utils.safestring import mark_safe
 
 from wagtail.rich_text import RichText, expand_db_html
 
+from handcare.references.citations import remove_citations
+
 register = template.Library()
 
 
@@ -17,7 +19,8 @@ def cited(context, value):
     html = expand_db_html(value.source if isinstance(value, RichText) else str(value or ""))
     citations = context.get("citations")
     if citations is None:
-        return mark_safe(html)  # noqa: S308 (rich text from the editor is already sanitised)
+        # No reference list here (e.g. the block picker's preview): drop the markers.
+        return mark_safe(strip_citations(html))  # noqa: S308 (editor rich text is sanitised)
     return citations.render_html(html)
 
 
@@ -26,8 +29,14 @@ def cited_text(context, value):
     """Render plain text, escaped, with its [cite:KEY] markers turned into numbered links."""
     citations = context.get("citations")
     if citations is None:
-        return value or ""
+        return strip_citations(value)
     return citations.render_text(value)
+
+
+@register.filter
+def strip_citations(value):
+    """Text without its [cite:KEY] markers, for places that have no reference list."""
+    return remove_citations(value)
 
 
 @register.simple_tag(takes_context=True)
