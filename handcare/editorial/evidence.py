@@ -10,6 +10,8 @@ from wagtail.fields import StreamField
 from handcare.references.citations import citation_keys
 
 TOPICS_REQUIRING_SOURCES = {"reflexology", "sleep"}
+# Where an article that cites nothing is told to add a citation: its main text, by page type.
+MAIN_TEXT_FIELDS = ("steps", "evidence_summary", "body")
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,20 @@ def requires_sources(page, topic=None):
     return topic in TOPICS_REQUIRING_SOURCES
 
 
-def check_evidence(page, references=None, topic=None):
-    """Every evidence problem of an article (saved, previewed or held in a revision)."""
+def main_text_field(page):
+    """The field where a missing citation belongs (steps of a technique, body of a guide...)."""
+    for name in MAIN_TEXT_FIELDS:
+        if name in page.citable_fields:
+            return name
+    return page.citable_fields[-1]
+
+
+def check_evidence(page, references=None, topic=None, points=None):
+    """Every evidence problem of an article (saved, previewed or held in a revision).
+
+    ``references`` and ``points`` default to the page's own; the page form passes the rows being
+    submitted, which the page instance does not hold yet.
+    """
     references = list(page.listed_references() if references is None else references)
     problems = []
     for index, reference in enumerate(references):
@@ -74,7 +88,9 @@ def check_evidence(page, references=None, topic=None):
                 )
             )
     # Point notes on a reflexology page are cited text too, though they live on the snippet.
-    for point in getattr(page, "points", lambda: [])():
+    if points is None:
+        points = getattr(page, "points", list)()
+    for point in points:
         for key in citation_keys(point.evidence_note):
             cited_anywhere = True
             if key not in listed:
@@ -90,8 +106,7 @@ def check_evidence(page, references=None, topic=None):
         problems.append(
             Problem(
                 code="uncited-article",
-                # The main text is where a citation belongs.
-                field=page.citable_fields[-1],
+                field=main_text_field(page),
                 message=(
                     "This article makes health claims and cites no source. Cite at least one "
                     "reference in the text with [cite:KEY]."

@@ -1,7 +1,7 @@
 """Forms of the editorial workflow: the approval checklist, change requests, and evidence gates."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.utils import ErrorList
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -60,29 +60,54 @@ class RequestChangesForm(forms.Form):
 class ArticlePageForm(WagtailAdminPageForm):
     """Page form for articles: evidence gates run on submit and publish, not on draft saves."""
 
+    def _update_errors(self, errors):
+        # Model rules about fields this form does not show (the review details, which only the
+        # workflow sets) are reported at the top of the form instead of crashing add_error().
+        if hasattr(errors, "error_dict"):
+            shown, hidden = {}, []
+            for field, messages in errors.error_dict.items():
+                if field == NON_FIELD_ERRORS or field in self.fields:
+                    shown[field] = messages
+                else:
+                    hidden.extend(messages)
+            if hidden:
+                shown.setdefault(NON_FIELD_ERRORS, []).extend(hidden)
+                errors = ValidationError(shown)
+        super()._update_errors(errors)
+
     def _post_clean(self):
         super()._post_clean()
         # Wagtail defers validation when a draft is saved; submitting or publishing does not.
         if not self.is_deferred_validation:
             self.apply_evidence_gates()
 
-    def listed_reference_rows(self):
-        """(reference, row form) for each reference kept in the References panel."""
-        formset = self.formsets.get("article_references")
+    def kept_rows(self, formset_name, field):
+        """(chosen object, row form) for each row kept in an InlinePanel, as posted."""
+        formset = self.formsets.get(formset_name)
         if formset is None or not formset.is_valid():
             return []
         rows = []
         for form in formset.forms:
             data = getattr(form, "cleaned_data", None) or {}
-            if data.get("reference") and not data.get("DELETE"):
-                rows.append((data["reference"], form))
+            if data.get(field) and not data.get("DELETE"):
+                rows.append((data[field], form))
         return rows
+
+    def listed_reference_rows(self):
+        """(reference, row form) for each reference kept in the References panel."""
+        return self.kept_rows("article_references", "reference")
 
     def apply_evidence_gates(self):
         rows = self.listed_reference_rows()
         parent = getattr(self, "parent_page", None)
         topic = getattr(parent.specific, "topic", "techniques") if parent else None
-        problems = check_evidence(self.instance, [ref for ref, _ in rows], topic=topic)
+        points = None
+        if "point_links" in self.formsets:
+            # A reflexology page's point notes are cited text: check the points being submitted.
+            points = [point for point, _ in self.kept_rows("point_links", "point")]
+        problems = check_evidence(
+            self.instance, [ref for ref, _ in rows], topic=topic, points=points
+        )
         for problem in problems:
             if problem.reference_index is not None:
                 rows[problem.reference_index][1].add_error("reference", problem.message)

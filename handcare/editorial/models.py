@@ -1,6 +1,7 @@
 """Editorial review: the review task, the review records it leaves, and reminders sent."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -49,7 +50,11 @@ class ReviewTask(AbstractGroupApprovalTask):
 
         if action_name == "approve":
             return approve_review(self, task_state, user, **kwargs)
-        return super().on_action(task_state, user, action_name, comment=kwargs.get("comment", ""))
+        comment = kwargs.get("comment", "")
+        if action_name == "reject" and not (comment or "").strip():
+            # The edit view can perform actions without the change-request form: check it here too.
+            raise PermissionDenied("Say what needs to change, so the editor can fix it.")
+        return super().on_action(task_state, user, action_name, comment=comment)
 
 
 class ReviewRecordQuerySet(models.QuerySet):

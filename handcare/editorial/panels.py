@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
-from wagtail.models import TaskState
+from wagtail.models import Page, TaskState
 
 from . import queries
 
@@ -65,19 +65,24 @@ class WaitingForMyReviewPanel(Component):
             .order_by("started_at")[:PANEL_LIMIT]
         )
         page_ids = [int(state.revision.object_id) for state in task_states if state.revision]
-        previous = last_approved_revisions(page_ids)
-        rows = [
-            {
-                "task_state": state,
-                "page_id": int(state.revision.object_id),
-                "title": state.revision.object_str,
-                "requested_by": state.workflow_state.requested_by,
-                "previous_revision_id": previous.get(int(state.revision.object_id)),
-                "revision_id": state.revision_id,
-            }
-            for state in task_states
-            if state.revision
-        ]
+        previous = last_approved_revisions(page_ids, user=self.user)
+        # Edits saved during the review are under review too: compare with the latest revision.
+        latest = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "latest_revision_id"))
+        rows = []
+        for state in task_states:
+            if not state.revision:
+                continue
+            page_id = int(state.revision.object_id)
+            rows.append(
+                {
+                    "task_state": state,
+                    "page_id": page_id,
+                    "title": state.revision.object_str,
+                    "requested_by": state.workflow_state.requested_by,
+                    "previous_revision_id": previous.get(page_id),
+                    "revision_id": latest.get(page_id) or state.revision_id,
+                }
+            )
         return {"rows": rows}
 
 

@@ -2,6 +2,7 @@
 
 import calendar
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -51,6 +52,20 @@ def person_for(user):
     return person
 
 
+def revision_under_review(page, task_state):
+    """The revision an approval signs off and publishes.
+
+    With WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT, edits saved while an article waits for review
+    are part of what the reviewer must check, so the latest revision is the one under review, not
+    only the one first submitted.
+    """
+    if getattr(settings, "WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT", False):
+        latest = page.get_latest_revision()
+        if latest is not None:
+            return latest
+    return task_state.revision
+
+
 def user_contributed_to(page, revision, user):
     """Whether `user` wrote any revision since the last approved review, up to `revision`."""
     revisions = page.revisions.filter(created_at__lte=revision.created_at)
@@ -74,18 +89,23 @@ def last_approved_revision(page, user=None):
     return record.revision_id if record else None
 
 
-def last_approved_revisions(page_ids):
-    """Page id -> the revision last approved, for many pages in one query."""
-    latest = {}
+def last_approved_revisions(page_ids, user=None):
+    """Page id -> the revision last approved, for many pages in one query.
+
+    Given a user, the revision that user last approved is preferred, as in the approval form.
+    """
+    latest, own = {}, {}
     records = (
         ReviewRecord.objects.approvals()
         .filter(page_id__in=page_ids, revision__isnull=False)
-        .order_by("page_id", "-reviewed_at")
-        .values_list("page_id", "revision_id")
+        .order_by("page_id", "-reviewed_at", "-pk")
+        .values_list("page_id", "revision_id", "reviewer_user_id")
     )
-    for page_id, revision_id in records:
+    for page_id, revision_id, reviewer_user_id in records:
         latest.setdefault(page_id, revision_id)
-    return latest
+        if user is not None and reviewer_user_id == user.pk:
+            own.setdefault(page_id, revision_id)
+    return {**latest, **own}
 
 
 @transaction.atomic
@@ -117,14 +137,27 @@ def record_review(page, user, revision, kind, note="", checklist=None, when=None
 
 
 def approve_review(task, task_state, user, comment="", **checklist):
-    """Approve a revision: refuse self-approval and failing evidence, publish, then record."""
+    """Approve a revision: refuse self-approval, an unticked checklist and failing evidence,
+    publish, then record.
+
+    The checklist is checked here as well as in the approval form, because Wagtail's edit view can
+    perform a workflow action with data that never went through that form.
+    """
     page = task_state.workflow_state.content_object.specific
-    revision = task_state.revision
+    revision = revision_under_review(page, task_state)
     if user_contributed_to(page, revision, user):
         raise PermissionDenied(SELF_APPROVAL_MESSAGE)
+    unticked = [label for key, label in CHECKLIST.items() if checklist.get(key) is not True]
+    if unticked:
+        raise PermissionDenied("Tick every check before you sign off: " + "; ".join(unticked))
     problems = check_evidence(revision.as_object(), topic=page.topic)
     if problems:
         raise PermissionDenied("; ".join(problem.message for problem in problems))
+    if task_state.revision_id != revision.pk:
+        # Edits saved during the review are what the reviewer checked; sign off and publish those
+        # (otherwise Wagtail would restart the review on them and nothing would be published).
+        task_state.revision = revision
+        task_state.save(update_fields=["revision"])
     task_state.approve(user=user, comment=comment)
     page.refresh_from_db()
     record_review(

@@ -44,8 +44,14 @@ def register_content_review_report():
     )
 
 
+# Wagtail's "Awaiting your review" lists the same task states as "Waiting for my review", without
+# a limit and with two queries per row; the editorial panel replaces it.
+REPLACED_PANELS = {"workflow_objects_to_moderate"}
+
+
 @hooks.register("construct_homepage_panels")
 def add_review_panels(request, panels):
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in REPLACED_PANELS]
     panels.extend(dashboard_panels(request))
 
 

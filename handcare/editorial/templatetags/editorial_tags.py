@@ -4,7 +4,12 @@ from django import template
 from django.urls import reverse
 
 from ..evidence import check_evidence
-from ..reviews import SELF_APPROVAL_MESSAGE, last_approved_revision, user_contributed_to
+from ..reviews import (
+    SELF_APPROVAL_MESSAGE,
+    last_approved_revision,
+    revision_under_review,
+    user_contributed_to,
+)
 
 register = template.Library()
 
@@ -13,7 +18,7 @@ register = template.Library()
 def approval_context(task_state, user):
     """What the approval form must show: who may not approve, open problems, the comparison link."""
     page = task_state.workflow_state.content_object.specific
-    revision = task_state.revision
+    revision = revision_under_review(page, task_state)
     previous_id = last_approved_revision(page, user) or last_approved_revision(page)
     compare_url = ""
     if previous_id and previous_id != revision.pk:
