@@ -1,0 +1,86 @@
+"""Browser tests: pytest-playwright driving Debian's Chromium against pytest-django's live server.
+
+Set HANDCARE_CHROMIUM to use another Chromium binary. Without one the browser tests are
+skipped, unless HANDCARE_REQUIRE_BROWSER=1 (as in CI), when they fail instead.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the tests still call the ORM
+# (factories, assertions) between browser steps, which Django would otherwise refuse.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path(os.environ.get("HANDCARE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MISSING_MESSAGE = (
+    f"Chromium not found at {CHROMIUM}; install Debian's chromium to run browser tests "
+    "(apt-get install chromium), or point HANDCARE_CHROMIUM at a Chromium binary."
+)
+
+
+def chromium_is_available():
+    return CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)
+
+
+def browser_required():
+    return os.environ.get("HANDCARE_REQUIRE_BROWSER") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Decide at collection time: skip the browser tests, or fail them when they are required."""
+    if chromium_is_available():
+        return
+    browser_items = [item for item in items if item.get_closest_marker("browser")]
+    if browser_items and browser_required():
+        raise pytest.UsageError(f"HANDCARE_REQUIRE_BROWSER=1 but {MISSING_MESSAGE}")
+    for item in browser_items:
+        item.add_marker(pytest.mark.skip(reason=MISSING_MESSAGE))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Launch the system Chromium rather than a Playwright-downloaded build."""
+    if not chromium_is_available():
+        # Only reached when a test asks for a browser without the `browser` marker.
+        if browser_required():
+            pytest.fail(MISSING_MESSAGE, pytrace=False)
+        pytest.skip(MISSING_MESSAGE)
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup, request):
+    """pytest-playwright's browser, keeping the database snapshot that serialized_rollback restores.
+
+    Once Playwright's event loop runs in this thread, asgiref makes Django's connections
+    context-local: the tests get a new connection object without the snapshot Django took
+    after migrating, so the data migrations' HomePage and Site would not come back after the
+    first transactional test flushed them. Carry the snapshot over to the new connection.
+    """
+    from django.db import connections
+
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+    launched = request.getfixturevalue("launch_browser")()
+    for alias, contents in snapshots.items():
+        connections[alias]._test_serialized_contents = contents
+    yield launched
+    launched.close()
