@@ -2,15 +2,20 @@
 
 from django.test import SimpleTestCase, TestCase
 
+from handcare.articles.models import GuidePage
+from handcare.editorial.evidence import check_evidence
 from handcare.references.citations import CitationIndex, citation_keys
 from handcare.references.models import Reference
 from techniques.models import TechniquePage
 
 from .factories import (
+    GuidePageFactory,
     ReferenceFactory,
+    ReflexologyPointFactory,
     SectionPageFactory,
     TechniquePageFactory,
     home_page,
+    paragraph_block,
     step_block,
 )
 
@@ -112,3 +117,37 @@ class ArticleCitationTests(TestCase):
             [(1, "listed-second", 2), (2, "listed-first", 1), (3, "never-cited", 0)],
         )
         self.assertEqual(index.unknown_keys, [])
+
+
+class EmbeddedReflexologyPointTests(TestCase):
+    """A points table inside a guide's body: its notes' citations count where the table stands."""
+
+    @classmethod
+    def setUpTestData(cls):
+        section = SectionPageFactory(parent=home_page())
+        cls.before = ReferenceFactory(key="before-table")
+        cls.in_note = ReferenceFactory(key="in-point-note")
+        point = ReflexologyPointFactory(
+            evidence_note="No trial found an effect [cite:in-point-note]."
+        )
+        cls.page = GuidePageFactory(
+            parent=section,
+            summary="A guide.",
+            body=[
+                paragraph_block("<p>Opening claim [cite:before-table].</p>"),
+                {"type": "reflexology_points", "value": {"points": [point.pk]}, "id": "p1"},
+            ],
+            references=[cls.in_note, cls.before],
+        )
+
+    def test_a_note_citation_is_numbered_after_the_text_before_the_table(self):
+        index = GuidePage.objects.get(pk=self.page.pk).build_citations()
+        self.assertEqual(
+            [(entry.number, entry.reference.key, entry.uses) for entry in index],
+            [(1, "before-table", 1), (2, "in-point-note", 1)],
+        )
+
+    def test_an_unlisted_key_in_an_embedded_note_is_an_evidence_problem(self):
+        page = GuidePage.objects.get(pk=self.page.pk)
+        problems = check_evidence(page, references=[self.before], topic="techniques")
+        self.assertEqual([(p.code, p.field) for p in problems], [("unlisted-citation", "body")])

@@ -1,11 +1,8 @@
 """Evidence gates: what must be true of an article before it can go to review or be published."""
 
-import json
 from dataclasses import dataclass
 
 from django.utils.html import strip_tags
-
-from wagtail.fields import StreamField
 
 from handcare.references.citations import citation_keys
 
@@ -22,17 +19,6 @@ class Problem:
     field: str
     message: str
     reference_index: int | None = None
-
-
-def _field_texts(page):
-    """(field name, raw text) for each citable field, in display order."""
-    for name in page.citable_fields:
-        value = getattr(page, name)
-        field = page._meta.get_field(name)
-        if isinstance(field, StreamField):
-            yield name, json.dumps(field.get_prep_value(value))
-        else:
-            yield name, str(value or "")
 
 
 def requires_sources(page, topic=None):
@@ -72,7 +58,9 @@ def check_evidence(page, references=None, topic=None, points=None):
 
     listed = {reference.key.lower() for reference in references}
     cited_anywhere = False
-    for field, text in _field_texts(page):
+    for field, text in page.citable_texts_by_field():
+        if field == "point_links":
+            continue  # checked below, from the points being submitted when there is a form
         keys = citation_keys(text)
         cited_anywhere = cited_anywhere or bool(keys)
         missing = sorted({key for key in keys if key not in listed})
