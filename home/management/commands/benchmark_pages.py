@@ -34,6 +34,8 @@ class Command(BaseCommand):
         )
         for label, url in self.targets():
             client.get(url)  # warm caches (site root paths, settings, templates)
+            # Each request clears the query log, so start the capture from an empty one.
+            reset_queries()
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
             timings = []
@@ -47,6 +49,6 @@ class Command(BaseCommand):
             p95 = timings[int(len(timings) * 0.95) - 1]
             throughput = 1000 * len(timings) / sum(timings)
             self.stdout.write(
-                f"{label:<18}{response.status_code:>7}{len(queries):>9}"
+                f"{label:<18}{response.status_code:>7}{len(queries.captured_queries):>9}"
                 f"{median:>11.1f}{p95:>9.1f}{throughput:>9.1f}"
             )
