@@ -45,8 +45,8 @@ class HomePage(RoutablePageMixin, Page):
     def sections(self):
         return SectionPage.objects.child_of(self).live().public()
 
-    def recently_reviewed(self, limit=6):
-        """The articles most recently signed off, across sections."""
+    def latest_articles(self, limit=6):
+        """The most recently published articles, across sections."""
         return (
             Page.objects.live()
             .public()
@@ -59,7 +59,7 @@ class HomePage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.sections()
-        context["recent_articles"] = self.recently_reviewed()
+        context["recent_articles"] = self.latest_articles()
         context["audiences"] = Audience.objects.all()
         return context
 

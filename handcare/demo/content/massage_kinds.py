@@ -1,25 +1,7 @@
 """Three kinds of hand massage that the sleep article links to, as TechniquePages."""
 
 from .build import HeroImage, faqs, mistakes, page_link, step, technique_steps, variations
-from .techniques import AUTHOR, GENERAL_NOT_SUITABLE, REVIEWER
-
-
-def _page(slug, title, summary, hero, caption, days_ago, fields, audiences=()):
-    return {
-        "model": "technique",
-        "section": "techniques",
-        "slug": slug,
-        "title": title,
-        "summary": summary,
-        "hero": hero,
-        "hero_caption": caption,
-        "author": AUTHOR,
-        "reviewer": REVIEWER,
-        "reviewed_days_ago": days_ago,
-        "audiences": list(audiences),
-        "fields": fields,
-    }
-
+from .techniques import GENERAL_NOT_SUITABLE, technique_page
 
 FIRM_PRESSURE_CAUTIONS = (
     "<p>Firm pressure is not for everyone. Build up over several minutes, check in often, "
@@ -36,7 +18,7 @@ FIRM_PRESSURE_NOT_SUITABLE = GENERAL_NOT_SUITABLE.replace(
     "</ul>",
 )
 
-DEEP_HAND_MASSAGE = _page(
+DEEP_HAND_MASSAGE = technique_page(
     "deep-hand-massage",
     "Deep hand massage",
     (
@@ -127,7 +109,7 @@ DEEP_HAND_MASSAGE = _page(
     audiences=["office-workers"],
 )
 
-DEEP_TISSUE_THUMB = _page(
+DEEP_TISSUE_THUMB = technique_page(
     "deep-tissue-thumb-massage",
     "Deep-tissue thumb massage",
     (
@@ -223,7 +205,7 @@ DEEP_TISSUE_THUMB = _page(
     audiences=["athletes"],
 )
 
-ACUPRESSURE = _page(
+ACUPRESSURE = technique_page(
     "acupressure-hand-massage",
     "Asian-style acupressure hand massage",
     (

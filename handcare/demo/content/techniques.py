@@ -25,7 +25,8 @@ GENERAL_NOT_SUITABLE = (
 )
 
 
-def _page(slug, title, summary, hero, caption, days_ago, fields, audiences=()):
+def technique_page(slug, title, summary, hero, caption, days_ago, fields, audiences=()):
+    """A TechniquePage in the techniques section, by the usual author and reviewer."""
     return {
         "model": "technique",
         "section": "techniques",
@@ -42,7 +43,7 @@ def _page(slug, title, summary, hero, caption, days_ago, fields, audiences=()):
     }
 
 
-EFFLEURAGE = _page(
+EFFLEURAGE = technique_page(
     "effleurage",
     "Effleurage: long gliding strokes",
     (
@@ -160,7 +161,7 @@ EFFLEURAGE = _page(
     audiences=["stress-relief"],
 )
 
-PETRISSAGE = _page(
+PETRISSAGE = technique_page(
     "petrissage",
     "Petrissage: kneading the palm",
     (
@@ -269,7 +270,7 @@ PETRISSAGE = _page(
     audiences=["office-workers"],
 )
 
-THUMB_PRESSING = _page(
+THUMB_PRESSING = technique_page(
     "thumb-pressing",
     "Thumb pressing in the palm",
     (
@@ -373,7 +374,7 @@ THUMB_PRESSING = _page(
     },
 )
 
-FINGER_ROLLING = _page(
+FINGER_ROLLING = technique_page(
     "finger-rolling",
     "Finger rolling",
     (
@@ -479,7 +480,7 @@ FINGER_ROLLING = _page(
     audiences=["older-adults"],
 )
 
-WRIST_MOBILISATION = _page(
+WRIST_MOBILISATION = technique_page(
     "wrist-mobilisation",
     "Wrist mobilisation",
     (
@@ -580,7 +581,7 @@ WRIST_MOBILISATION = _page(
     audiences=["office-workers", "older-adults"],
 )
 
-FINISHING_STROKES = _page(
+FINISHING_STROKES = technique_page(
     "finishing-strokes",
     "Finishing strokes",
     (
