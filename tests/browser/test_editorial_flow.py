@@ -237,3 +237,23 @@ def test_reviewer_who_edited_sees_the_self_approval_message(live_server, browser
     assert article.live
     assert article.summary == "Kneading, with a gentler start."
     assert ReviewRecord.objects.get(page=article).reviewer_name == "Rita Reviewer"
+
+
+def test_checks_panel_reports_an_unlisted_citation_while_editing(live_server, browser, newsroom):
+    # A draft that cites a source it does not list: Wagtail's Checks panel must say so.
+    article = make_technique(
+        newsroom["section"],
+        newsroom["editor"],
+        reference=newsroom["reference"],
+        live=False,
+        title="Rolling",
+        summary="Rolling each finger [cite:not-in-the-list].",
+    )
+    edith = log_in(browser, live_server, newsroom["editor"])
+    edith.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
+    edith.get_by_role("button", name="Toggle checks").click()
+    panel = edith.locator("[data-side-panel='checks']")
+    expect(panel).to_contain_text(
+        "A citation points at a source the article does not list", timeout=30_000
+    )
+    expect(panel).to_contain_text('[data-evidence-problem="unlisted-citation"]')
