@@ -28,6 +28,7 @@ class ReviewListPanel(Component):
             "empty_message": self.empty_message,
             "pages": pages,
             "name": self.name,
+            "panel_attrs": {"data-review-panel": self.name},
             "today": timezone.localdate(),
             "csrf_token": parent_context.get("csrf_token"),
         }
@@ -83,7 +84,7 @@ class WaitingForMyReviewPanel(Component):
                     "revision_id": latest.get(page_id) or state.revision_id,
                 }
             )
-        return {"rows": rows}
+        return {"rows": rows, "panel_attrs": {"data-review-panel": "waiting-for-my-review"}}
 
 
 def dashboard_panels(request):

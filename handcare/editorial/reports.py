@@ -6,10 +6,10 @@ import django_filters
 
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Substr
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, WorkflowState
 
@@ -73,6 +73,15 @@ class ContentReviewFilterSet(WagtailFilterSet):
         return queryset.filter(conditions[value]) if value in conditions else queryset
 
 
+class CalendarDateColumn(Column):
+    """A date as a date: Wagtail's DateColumn shows times relative to now, which misreads
+    review dates (a due date next month is not "just now")."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return formats.date_format(value, "j M Y") if value else "—"
+
+
 class ReviewStatusColumn(Column):
     """The review state in words, as in the export."""
 
@@ -107,8 +116,8 @@ class ContentReviewReportView(ReportView):
         TitleColumn("title", label="Article", url_name="wagtailadmin_pages:edit"),
         Column("section_title", label="Section"),
         Column("reviewer_name", label="Reviewed by"),
-        DateColumn("review_last", label="Last reviewed"),
-        DateColumn("review_next_due", label="Next review due"),
+        CalendarDateColumn("review_last", label="Last reviewed"),
+        CalendarDateColumn("review_next_due", label="Next review due"),
         ReviewStatusColumn("status", label="Review status"),
         Column("workflow_label", label="Workflow"),
         NumberColumn("reference_count", label="References"),

@@ -154,3 +154,6 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "handcare.editorial.workflow.publish_approved_r
 
 # Demo logins (admin, editor, reviewer) are created only where a settings module allows it.
 HANDCARE_DEMO_USERS_ALLOWED = False
+
+# No Gravatar: admin avatars are uploaded, never fetched from a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -270,6 +270,9 @@ class ReportTests(ReviewWorkTestCase):
         self.assertEqual(overdue["Reviewed by"], "Rita Reviewer")
         self.assertEqual(overdue["Review status"], "Overdue")
         self.assertEqual(overdue["References"], "2")
+        # Calendar dates, not "x months ago": a due date is a day, not a moment.
+        self.assertEqual(overdue["Last reviewed"], "1 May 2024")
+        self.assertEqual(overdue["Next review due"], "1 May 2026")
         self.assertEqual(rows["Current reflexology"]["Section"], "Reflexology")
         self.assertEqual(rows["Current reflexology"]["References"], "1")
         self.assertEqual(rows["Never reviewed guide"]["Review status"], "Never reviewed")
