@@ -25,7 +25,7 @@ from handcare.articles.models import ArticleReference, Audience, GuidePage, Publ
 from handcare.articles.models.settings import DEFAULT_DISCLAIMER
 from handcare.editorial.evidence import check_evidence
 from handcare.editorial.models import ReviewRecord
-from handcare.editorial.reviews import CHECKLIST, add_months, review_interval_months
+from handcare.editorial.reviews import CHECKLIST, record_review
 from handcare.people.models import Person
 from handcare.references.citations import CITATION_PATTERN, citation_keys
 from handcare.references.models import Reference
@@ -530,30 +530,16 @@ class DemoLoader:
         PageLogEntry.objects.filter(page=page, revision=revision).update(timestamp=when)
 
     def _record_review(self, page, reviewer, when):
-        """Sign off the live revision as the reviewer would, and copy the result onto the page."""
-        reviewed_on = timezone.localdate(when)
-        next_due = add_months(reviewed_on, review_interval_months(page))
-        ReviewRecord.objects.create(
-            page=page,
-            revision_id=page.live_revision_id,
-            kind=ReviewRecord.Kind.APPROVAL,
-            reviewer=reviewer,
-            reviewer_user=self._account(reviewer),
-            reviewer_name=reviewer.name,
-            reviewer_role=reviewer.role,
-            reviewed_at=when,
-            next_review_due=next_due,
+        """Sign off the live revision as the reviewer would, through the workflow's own code."""
+        record_review(
+            page,
+            self._account(reviewer),
+            page.live_revision,
+            ReviewRecord.Kind.APPROVAL,
             note="Checked against the cited sources for the demo site.",
             checklist=dict.fromkeys(CHECKLIST, True),
-        )
-        # As in a real sign-off: an update, so the reviewed text gains no new revision.
-        type(page).objects.filter(pk=page.pk).update(
-            reviewed_by=reviewer, last_reviewed=reviewed_on, next_review_due=next_due
-        )
-        page.reviewed_by, page.last_reviewed, page.next_review_due = (
-            reviewer,
-            reviewed_on,
-            next_due,
+            when=when,
+            reviewer=reviewer,
         )
         self.report.count("Review records", "created")
 
