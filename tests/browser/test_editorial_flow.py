@@ -239,6 +239,8 @@ def test_reviewer_who_edited_sees_the_self_approval_message(live_server, browser
     assert ReviewRecord.objects.get(page=article).reviewer_name == "Rita Reviewer"
 
 
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_checks_panel_reports_an_unlisted_citation_while_editing(live_server, browser, newsroom):
     # A draft that cites a source it does not list: Wagtail's Checks panel must say so.
     article = make_technique(
