@@ -1,5 +1,7 @@
 """Reader search across every live article."""
 
+import unicodedata
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
@@ -9,7 +11,9 @@ from wagtail.models import Page
 
 def search(request):
     """Search live pages; an over-long or empty query gets a clear message, never an error."""
-    query = request.GET.get("q", "").strip()
+    # Control characters (a NUL breaks the database's text search) are never meant by a reader.
+    query = "".join(ch for ch in request.GET.get("q", "") if unicodedata.category(ch) != "Cc")
+    query = " ".join(query.split())
     error = ""
     results = None
     max_length = settings.HANDCARE_SEARCH_MAX_LENGTH
