@@ -27,7 +27,7 @@ from handcare.editorial.evidence import check_evidence
 from handcare.editorial.models import ReviewRecord
 from handcare.editorial.reviews import CHECKLIST, record_review
 from handcare.people.models import Person
-from handcare.references.citations import CITATION_PATTERN, citation_keys
+from handcare.references.citations import citation_keys, remove_citations
 from handcare.references.models import Reference
 from handcare.reflexology.models import ReflexologyPage, ReflexologyPagePoint, ReflexologyPoint
 from home.models import SectionPage
@@ -72,7 +72,7 @@ def all_pages():
 
 def strip_citations(text):
     """Text without its [cite:KEY] markers, for plain-text uses such as meta descriptions."""
-    return re.sub(r"\s+", " ", CITATION_PATTERN.sub("", text)).strip()
+    return " ".join(remove_citations(text).split())
 
 
 def page_dependencies(data):

@@ -1,7 +1,5 @@
 """Admin dashboard panels that turn review dates into work."""
 
-from django.utils import timezone
-
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState
 
@@ -29,8 +27,6 @@ class ReviewListPanel(Component):
             "pages": pages,
             "name": self.name,
             "panel_attrs": {"data-review-panel": self.name},
-            "today": timezone.localdate(),
-            "csrf_token": parent_context.get("csrf_token"),
         }
 
 

@@ -1,7 +1,7 @@
 """One query for the review state of every article, whatever its page type."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, OuterRef, Q, Subquery
+from django.db.models import CharField, Count, OuterRef, Subquery
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
@@ -56,8 +56,3 @@ def due_within(days, queryset=None, today=None):
         review_next_due__gte=today,
         review_next_due__lte=today + timezone.timedelta(days=days),
     ).order_by("review_next_due")
-
-
-def never_reviewed(queryset=None):
-    queryset = queryset if queryset is not None else articles_with_review_state()
-    return queryset.filter(Q(review_next_due__isnull=True))

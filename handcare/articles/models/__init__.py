@@ -1,11 +1,10 @@
 from .audiences import Audience
 from .guides import GuidePage
-from .mixins import ArticlePage, ArticleQuerySet, ArticleReference, article_models
+from .mixins import ArticlePage, ArticleReference, article_models
 from .settings import PublicationSettings
 
 __all__ = [
     "ArticlePage",
-    "ArticleQuerySet",
     "ArticleReference",
     "Audience",
     "GuidePage",

@@ -1,6 +1,5 @@
 """What every HandCare article shares: summary, sources, review metadata and related reading."""
 
-import datetime
 import json
 
 from django import forms
@@ -12,8 +11,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from handcare.editorial.evidence import check_evidence
@@ -21,24 +19,6 @@ from handcare.editorial.forms import ArticlePageForm
 from handcare.references.citations import CitationIndex, remove_citations
 
 from ..toc import TableOfContents
-
-
-class ArticleQuerySet(PageQuerySet):
-    """Article queries named after the editorial question they answer."""
-
-    def overdue_for_review(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(next_review_due__lt=today)
-
-    def due_for_review(self, within_days=30, today=None):
-        today = today or timezone.localdate()
-        return self.filter(
-            next_review_due__gte=today,
-            next_review_due__lte=today + datetime.timedelta(days=within_days),
-        )
-
-
-ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
 class ArticleReference(Orderable):
@@ -114,8 +94,6 @@ class ArticlePage(Page):
         related_name="%(app_label)s_%(class)s_pages",
         help_text="Readers this article is especially for; it appears on their audience pages.",
     )
-
-    objects = ArticleManager()
 
     base_form_class = ArticlePageForm
 

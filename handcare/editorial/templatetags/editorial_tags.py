@@ -19,7 +19,8 @@ def approval_context(task_state, user):
     """What the approval form must show: who may not approve, open problems, the comparison link."""
     page = task_state.workflow_state.content_object.specific
     revision = revision_under_review(page, task_state)
-    previous_id = last_approved_revision(page, user) or last_approved_revision(page)
+    own_id = last_approved_revision(page, user)
+    previous_id = own_id or last_approved_revision(page)
     compare_url = ""
     if previous_id and previous_id != revision.pk:
         compare_url = reverse(
@@ -31,5 +32,5 @@ def approval_context(task_state, user):
         else "",
         "problems": check_evidence(revision.as_object(), topic=page.topic),
         "compare_url": compare_url,
-        "compares_own_approval": bool(last_approved_revision(page, user)),
+        "compares_own_approval": bool(own_id),
     }
