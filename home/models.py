@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from handcare.articles.models import Audience, article_models
+from handcare.articles.topics import Topic
 
 ARTICLES_PER_PAGE = 12
 
@@ -80,14 +81,6 @@ class HomePage(RoutablePageMixin, Page):
                 "articles": paginate(request, articles),
             },
         )
-
-
-class Topic(models.TextChoices):
-    """What a section covers; it sets the review interval and how strict the evidence rules are."""
-
-    TECHNIQUES = "techniques", "Massage techniques"
-    REFLEXOLOGY = "reflexology", "Reflexology"
-    SLEEP = "sleep", "Hand massage and sleep"
 
 
 class SectionPage(Page):

@@ -1,5 +1,7 @@
 """Massage technique pages: structured, numbered steps with cautions and variations."""
 
+from django.utils.html import strip_tags
+
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -12,6 +14,7 @@ from handcare.articles.blocks import (
     StepBlock,
 )
 from handcare.articles.models import ArticlePage
+from handcare.editorial.evidence import Problem
 
 
 class TechniquePage(ArticlePage):
@@ -60,6 +63,7 @@ class TechniquePage(ArticlePage):
         "variations",
         "faqs",
     )
+    main_text_field = "steps"
 
     content_panels = [
         *ArticlePage.content_panels,
@@ -85,6 +89,19 @@ class TechniquePage(ArticlePage):
 
     class Meta:
         verbose_name = "technique"
+
+    def evidence_problems(self, **posted):
+        """An article's rules, and a technique must say when to stop and who should take care."""
+        problems = super().evidence_problems(**posted)
+        if not strip_tags(str(self.cautions or "")).strip():
+            problems.append(
+                Problem(
+                    code="missing-cautions",
+                    field="cautions",
+                    message="A technique must say when to stop and who should take care before it is published.",
+                )
+            )
+        return problems
 
     def build_table_of_contents(self):
         toc = super().build_table_of_contents()

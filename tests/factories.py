@@ -13,11 +13,14 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.models import Site
 
 from handcare.articles.models import ArticleReference, Audience, GuidePage
+from handcare.editorial.checklist import CHECK_KEYS
+from handcare.editorial.models import ReviewRecord
 from handcare.people.models import Person
 from handcare.references.models import Reference, ReferenceKind
 from handcare.reflexology.models import (
@@ -153,6 +156,27 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
             return
         for order, reference in enumerate(extracted):
             ArticleReference.objects.create(page=obj, reference=reference, sort_order=order)
+
+    @factory.post_generation
+    def sign_off(obj, create, extracted, **kwargs):
+        """A page built with reviewed_by=... gets the review record readers' byline comes from."""
+        if not create or not obj.reviewed_by_id or not obj.last_reviewed:
+            return
+        when = timezone.make_aware(datetime.datetime.combine(obj.last_reviewed, datetime.time(12)))
+        record = ReviewRecord.objects.create(
+            content_type=obj.get_base_content_type(),
+            object_id=str(obj.pk),
+            object_title=obj.title,
+            revision=obj.live_revision,
+            reviewer=obj.reviewed_by,
+            reviewer_name=obj.reviewed_by.name,
+            reviewer_role=obj.reviewed_by.role,
+            reviewed_at=when,
+            next_review_due=obj.next_review_due,
+            checklist=dict.fromkeys(CHECK_KEYS, True),
+        )
+        type(obj).objects.filter(pk=obj.pk).update(last_review=record)
+        obj.last_review = record
 
 
 class TechniquePageFactory(ArticlePageFactory):

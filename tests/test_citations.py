@@ -3,7 +3,6 @@
 from django.test import SimpleTestCase, TestCase
 
 from handcare.articles.models import GuidePage
-from handcare.editorial.evidence import check_evidence
 from handcare.references.citations import CitationIndex, citation_keys
 from handcare.references.models import Reference
 from techniques.models import TechniquePage
@@ -149,5 +148,5 @@ class EmbeddedReflexologyPointTests(TestCase):
 
     def test_an_unlisted_key_in_an_embedded_note_is_an_evidence_problem(self):
         page = GuidePage.objects.get(pk=self.page.pk)
-        problems = check_evidence(page, references=[self.before], topic="techniques")
+        problems = page.evidence_problems(references=[self.before], topic="techniques")
         self.assertEqual([(p.code, p.field) for p in problems], [("unlisted-citation", "body")])

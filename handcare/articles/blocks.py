@@ -234,6 +234,12 @@ class ReflexologyPointsBlock(blocks.StructBlock):
         template = f"{TEMPLATE_DIR}/reflexology_points_block.html"
         description = "A table of hand zones, what they are said to match, and the evidence."
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # Readers see reviewed (live) points only; a draft point waits for its review.
+        context["points"] = [point for point in value["points"] if point and point.live]
+        return context
+
 
 class ContactBlock(blocks.StructBlock):
     """An invitation to contact the publisher, with the disclosure health content requires."""

@@ -23,9 +23,9 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from handcare.articles.models import ArticleReference, Audience, GuidePage, PublicationSettings
 from handcare.articles.models.settings import DEFAULT_DISCLAIMER
-from handcare.editorial.evidence import check_evidence
+from handcare.editorial.checklist import CHECK_KEYS
 from handcare.editorial.models import ReviewRecord
-from handcare.editorial.reviews import CHECKLIST, record_review
+from handcare.editorial.signoff import record_review
 from handcare.people.models import Person
 from handcare.references.citations import citation_keys, remove_citations
 from handcare.references.models import Reference
@@ -232,6 +232,9 @@ class DemoLoader:
         except ValidationError as error:
             raise DemoContentError(f"{kind} {lookup}: {error}") from error
         instance.save()
+        if hasattr(instance, "save_revision"):
+            # Reviewed snippets keep their live text in a revision, as the admin would.
+            instance.save_revision(log_action=False).publish(log_action=False)
         self.report.count(kind, outcome)
         self.log(f"{outcome.capitalize()} {model._meta.verbose_name}: {instance}")
         return instance
@@ -511,7 +514,7 @@ class DemoLoader:
 
     def _check_evidence(self, page, section):
         """Apply the platform's own publication gates, so the demo never shows what they forbid."""
-        problems = check_evidence(page, topic=section.topic)
+        problems = page.evidence_problems(topic=section.topic)
         if problems:
             messages = "; ".join(problem.message for problem in problems)
             raise DemoContentError(f"{page.slug} fails the evidence checks: {messages}")
@@ -537,7 +540,7 @@ class DemoLoader:
             page.live_revision,
             ReviewRecord.Kind.APPROVAL,
             note="Checked against the cited sources for the demo site.",
-            checklist=dict.fromkeys(CHECKLIST, True),
+            checklist=dict.fromkeys(CHECK_KEYS, True),
             when=when,
             reviewer=reviewer,
         )
@@ -604,7 +607,7 @@ class DemoLoader:
                 changed = sorted(name for name in after if after[name] != before.get(name))
                 self.log(f"Updated {page.url_path}: {', '.join(changed) or 'published'}")
             else:
-                if not ReviewRecord.objects.filter(page=page).exists():
+                if not ReviewRecord.objects.for_object(page).exists():
                     reviewed = page.last_reviewed
                     when = self._review_time(data)
                     if reviewed and (self.today - reviewed).days < 365:

@@ -1,9 +1,16 @@
 """Admin dashboard panels that turn review dates into work."""
 
+from django.contrib.admin.utils import quote
+from django.db.models import Q
+from django.urls import reverse
+
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, Revision, TaskState
 
 from . import queries
+from .roles import REVIEWERS
+from .schedule import DUE_SOON_DAYS
+from .signoff import last_approved_revisions
 
 PANEL_LIMIT = 10
 
@@ -39,13 +46,13 @@ class OverdueReviewsPanel(ReviewListPanel):
 
 class DueSoonPanel(ReviewListPanel):
     name = "due-soon"
-    heading = "Due for review in the next 30 days"
-    empty_message = "No reviews fall due in the next 30 days."
+    heading = f"Due for review in the next {DUE_SOON_DAYS} days"
+    empty_message = f"No reviews fall due in the next {DUE_SOON_DAYS} days."
     order = 60
 
 
 class WaitingForMyReviewPanel(Component):
-    """Articles at the review step that this reviewer may sign off, with a comparison link."""
+    """Articles and snippets at the review step that this reviewer may sign off, with a comparison link."""
 
     template_name = "editorial/panels/waiting_for_review.html"
     order = 40
@@ -54,41 +61,85 @@ class WaitingForMyReviewPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
-        from .reviews import last_approved_revisions
-
         task_states = list(
             TaskState.objects.reviewable_by(self.user)
-            .select_related("revision", "workflow_state__requested_by", "task")
+            .select_related(
+                "revision__base_content_type",
+                "revision__content_type",
+                "workflow_state__requested_by",
+                "task",
+            )
             .order_by("started_at")[:PANEL_LIMIT]
         )
-        page_ids = [int(state.revision.object_id) for state in task_states if state.revision]
-        previous = last_approved_revisions(page_ids, user=self.user)
-        # Edits saved during the review are under review too: compare with the latest revision.
-        latest = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "latest_revision_id"))
+        task_states = [state for state in task_states if state.revision]
+        keys = {
+            (state.revision.base_content_type_id, state.revision.object_id)
+            for state in task_states
+        }
+        previous = last_approved_revisions(keys, user=self.user)
+        latest = latest_revisions(keys)
         rows = []
         for state in task_states:
-            if not state.revision:
-                continue
-            page_id = int(state.revision.object_id)
+            key = (state.revision.base_content_type_id, state.revision.object_id)
+            # Edits saved during the review are under review too: compare with the latest revision.
+            revision_id = latest.get(key) or state.revision_id
+            model = state.revision.content_type.model_class()
+            previous_id = previous.get(key)
             rows.append(
                 {
                     "task_state": state,
-                    "page_id": page_id,
                     "title": state.revision.object_str,
+                    "kind": model._meta.verbose_name if model else "",
+                    "edit_url": admin_url(model, state.revision.object_id, "edit"),
                     "requested_by": state.workflow_state.requested_by,
-                    "previous_revision_id": previous.get(page_id),
-                    "revision_id": latest.get(page_id) or state.revision_id,
+                    "compare_url": admin_url(
+                        model,
+                        state.revision.object_id,
+                        "revisions_compare",
+                        previous_id,
+                        revision_id,
+                    )
+                    if previous_id and previous_id != revision_id
+                    else "",
                 }
             )
         return {"rows": rows, "panel_attrs": {"data-review-panel": "waiting-for-my-review"}}
+
+
+def latest_revisions(keys):
+    """(base content type id, object id) -> latest revision id, in one query."""
+    if not keys:
+        return {}
+    condition = Q()
+    for content_type_id, object_id in keys:
+        condition |= Q(base_content_type_id=content_type_id, object_id=object_id)
+    latest = {}
+    for content_type_id, object_id, revision_id in (
+        Revision.objects.filter(condition)
+        .order_by("base_content_type_id", "object_id", "-created_at", "-pk")
+        .values_list("base_content_type_id", "object_id", "pk")
+    ):
+        latest.setdefault((content_type_id, object_id), revision_id)
+    return latest
+
+
+def admin_url(model, object_id, view, *revision_ids):
+    """The admin URL of a page or snippet view (edit, revisions_compare)."""
+    if model is None:
+        return ""
+    if issubclass(model, Page):
+        return reverse(f"wagtailadmin_pages:{view}", args=[object_id, *revision_ids])
+    return reverse(
+        model.snippet_viewset.get_url_name(view), args=[quote(object_id), *revision_ids]
+    )
 
 
 def dashboard_panels(request):
     """The review panels for this user: everyone sees due dates, reviewers their queue."""
     panels = [
         OverdueReviewsPanel(queries.overdue()),
-        DueSoonPanel(queries.due_within(30)),
+        DueSoonPanel(queries.due_soon()),
     ]
-    if request.user.is_superuser or request.user.groups.filter(name="Reviewers").exists():
+    if request.user.is_superuser or request.user.groups.filter(name=REVIEWERS).exists():
         panels.append(WaitingForMyReviewPanel(request.user))
     return panels

@@ -8,9 +8,7 @@ from django.utils import timezone
 from wagtail.admin.utils import get_admin_base_url
 
 from . import queries
-from .models import ReviewRecord, ReviewReminder
-
-DUE_SOON_DAYS = 30
+from .records import ReviewRecord, ReviewReminder
 
 
 def recipients_for(page, last_reviewers):
@@ -39,12 +37,9 @@ def _message(page, kind, due):
 def send_review_reminders(today=None):
     """Send every reminder that is due and not yet sent; returns how many e-mails went out."""
     today = today or timezone.localdate()
-    articles = queries.articles_with_review_state().filter(live=True)
-    due = [
-        (page, ReviewReminder.Kind.OVERDUE) for page in queries.overdue(articles, today=today)
-    ] + [
-        (page, ReviewReminder.Kind.DUE_SOON)
-        for page in queries.due_within(DUE_SOON_DAYS, articles, today=today)
+    articles = queries.articles_with_review_state(today).filter(live=True)
+    due = [(page, ReviewReminder.Kind.OVERDUE) for page in queries.overdue(articles)] + [
+        (page, ReviewReminder.Kind.DUE_SOON) for page in queries.due_soon(articles)
     ]
     if not due:
         return 0
@@ -55,14 +50,14 @@ def send_review_reminders(today=None):
     )
     last_reviewers = {}
     records = (
-        ReviewRecord.objects.filter(
-            page__in=[page for page, _ in due], reviewer_user__isnull=False
-        )
+        ReviewRecord.objects.sign_offs()
+        .for_pages([page.pk for page, _ in due])
+        .filter(reviewer_user__isnull=False)
         .select_related("reviewer_user")
-        .order_by("page_id", "-reviewed_at")
+        .order_by("object_id", "-reviewed_at")
     )
     for record in records:
-        last_reviewers.setdefault(record.page_id, record.reviewer_user)
+        last_reviewers.setdefault(int(record.object_id), record.reviewer_user)
 
     sent = 0
     for page, kind in due:

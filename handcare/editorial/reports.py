@@ -1,10 +1,8 @@
 """The content review report: the audit trail of who reviewed what, and what is due."""
 
-import datetime
-
 import django_filters
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Substr
 from django.utils import formats, timezone
 
@@ -13,17 +11,17 @@ from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, WorkflowState
 
-from handcare.people.models import Person
-
 from . import queries
+from .schedule import ReviewStatus
+from .signoff import person_model
 
+WORKFLOW_STATUSES = {
+    "in_review": ("In review", WorkflowState.STATUS_IN_PROGRESS),
+    "needs_changes": ("Changes requested", WorkflowState.STATUS_NEEDS_CHANGES),
+}
 STATUS_CHOICES = [
-    ("overdue", "Overdue"),
-    ("due_soon", "Due in 30 days"),
-    ("current", "Up to date"),
-    ("never", "Never reviewed"),
-    ("in_review", "In review"),
-    ("needs_changes", "Changes requested"),
+    *ReviewStatus.choices,
+    *((key, label) for key, (label, _) in WORKFLOW_STATUSES.items()),
 ]
 STEP = Page.steplen
 
@@ -41,7 +39,7 @@ class ContentReviewFilterSet(WagtailFilterSet):
     )
     reviewer = django_filters.ModelChoiceFilter(
         label="Reviewer",
-        queryset=Person.objects.all(),
+        queryset=lambda request: person_model().objects.all(),
         empty_label="Anyone",
         method="filter_reviewer",
     )
@@ -60,17 +58,11 @@ class ContentReviewFilterSet(WagtailFilterSet):
         return queryset.filter(reviewer_id=value.pk) if value else queryset
 
     def filter_status(self, queryset, name, value):
-        today = timezone.localdate()
-        soon = today + datetime.timedelta(days=30)
-        conditions = {
-            "overdue": Q(review_next_due__lt=today),
-            "due_soon": Q(review_next_due__gte=today, review_next_due__lte=soon),
-            "current": Q(review_next_due__gt=soon),
-            "never": Q(review_next_due__isnull=True),
-            "in_review": Q(workflow_status=WorkflowState.STATUS_IN_PROGRESS),
-            "needs_changes": Q(workflow_status=WorkflowState.STATUS_NEEDS_CHANGES),
-        }
-        return queryset.filter(conditions[value]) if value in conditions else queryset
+        if value in WORKFLOW_STATUSES:
+            return queryset.filter(workflow_status=WORKFLOW_STATUSES[value][1])
+        if value in ReviewStatus.values:
+            return queryset.filter(review_status=value)
+        return queryset
 
 
 class CalendarDateColumn(Column):
@@ -86,20 +78,7 @@ class ReviewStatusColumn(Column):
     """The review state in words, as in the export."""
 
     def get_value(self, instance):
-        return review_status(instance)
-
-
-def review_status(page):
-    """Overdue, due soon, up to date or never reviewed."""
-    today = timezone.localdate()
-    due = page.review_next_due
-    if due is None:
-        return "Never reviewed"
-    if due < today:
-        return "Overdue"
-    if due <= today + datetime.timedelta(days=30):
-        return "Due in 30 days"
-    return "Up to date"
+        return ReviewStatus(instance.review_status).label
 
 
 class ContentReviewReportView(ReportView):
@@ -130,7 +109,7 @@ class ContentReviewReportView(ReportView):
         "reviewer_role",
         "review_last",
         "review_next_due",
-        "review_status",
+        "review_status_label",
         "workflow_label",
         "reference_count",
         "last_published_at",
@@ -143,7 +122,7 @@ class ContentReviewReportView(ReportView):
         "reviewer_role": "Reviewer role",
         "review_last": "Last reviewed",
         "review_next_due": "Next review due",
-        "review_status": "Review status",
+        "review_status_label": "Review status",
         "workflow_label": "Workflow",
         "reference_count": "References",
         "last_published_at": "Last published",
@@ -170,5 +149,5 @@ class ContentReviewReportView(ReportView):
             page.workflow_label = (
                 labels.get(page.workflow_status, "") if page.workflow_status else ""
             )
-            page.review_status = review_status(page)
+            page.review_status_label = ReviewStatus(page.review_status).label
         return object_list

@@ -42,3 +42,26 @@ def snippet_permissions(group):
         SITE_ADMINISTRATORS: ["add", "change", "delete", "view"],
     }[group]
     return [(app, f"{action}_{model}") for app, model in SNIPPET_PERMISSIONS for action in actions]
+
+
+# Shared content shown on reviewed pages: drafts, locking and review like pages. Editors save
+# drafts and submit; only the review workflow (or a Site administrator) publishes.
+REVIEWED_SNIPPETS = [
+    ("people", "person"),
+    ("references", "reference"),
+    ("reflexology", "reflexologypoint"),
+]
+REVIEWED_SNIPPET_ACTIONS = {
+    EDITORS: ["lock"],
+    REVIEWERS: ["lock"],
+    SITE_ADMINISTRATORS: ["publish", "lock", "unlock"],
+}
+
+
+def reviewed_snippet_permissions(group):
+    """The publish and lock permissions of reviewed snippets for a group (see migration 0004)."""
+    return [
+        (app, f"{action}_{model}")
+        for app, model in REVIEWED_SNIPPETS
+        for action in REVIEWED_SNIPPET_ACTIONS[group]
+    ]

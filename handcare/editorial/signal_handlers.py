@@ -1,10 +1,21 @@
-"""Keep the public "Reviewed by" honest when text goes live without a sign-off."""
+"""Keep the public "Reviewed by" honest, and send workflow e-mails only for what committed."""
 
-from django.utils import timezone
+from django.db import transaction
 
-from wagtail.signals import page_published
+from wagtail.admin import signal_handlers as admin_signal_handlers
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import (
+    page_published,
+    published,
+    task_submitted,
+    workflow_approved,
+    workflow_rejected,
+    workflow_submitted,
+)
 
-from .models import ReviewRecord
+from .records import ReviewRecord
+from .reviewable import Reviewable
+from .signoff import withdraw
 
 
 def withdraw_review_of_unreviewed_text(sender, instance, revision, **kwargs):
@@ -12,23 +23,71 @@ def withdraw_review_of_unreviewed_text(sender, instance, revision, **kwargs):
 
     Site administrators can publish directly (they must be able to correct or unpublish an
     article at once), but the review shown to readers belongs to the text it was given for.
-    Approvals record their review straight after publishing, so this only sticks when the
-    text went live outside the review workflow.
+    Approvals write their record before publishing, so this only acts on text that went live
+    outside the review workflow; the withdrawal is itself kept in the audit history.
     """
-    from handcare.articles.models import ArticlePage
+    instance = getattr(instance, "specific", instance)
+    if not isinstance(instance, Reviewable) or not instance.last_review_id:
+        return
+    if revision is None:
+        return
+    if ReviewRecord.objects.sign_offs().filter(revision_id=revision.pk).exists():
+        return
+    withdraw(instance, revision)
 
-    if not isinstance(instance, ArticlePage) or not instance.reviewed_by_id:
-        return
-    if ReviewRecord.objects.filter(page_id=instance.pk, revision_id=revision.pk).exists():
-        return
-    today = timezone.localdate()
-    type(instance).objects.filter(pk=instance.pk).update(
-        reviewed_by=None, last_reviewed=None, next_review_due=today
-    )
-    instance.reviewed_by, instance.last_reviewed, instance.next_review_due = None, None, today
+
+def on_commit(notifier):
+    """Wrap a Wagtail e-mail notifier so it runs only once the transaction commits.
+
+    An approval that fails half-way is rolled back; its "approved" e-mail must not go out.
+    """
+
+    def receiver(sender, **kwargs):
+        transaction.on_commit(lambda: notifier(sender=sender, **kwargs))
+
+    return receiver
+
+
+# (signal, sender, Wagtail's dispatch uid, Wagtail's notifier)
+NOTIFIERS = [
+    (
+        task_submitted,
+        TaskState,
+        "group_approval_task_submitted_email_notification",
+        "task_submission_email_notifier",
+    ),
+    (
+        workflow_submitted,
+        WorkflowState,
+        "workflow_state_submitted_email_notification",
+        "workflow_submission_email_notifier",
+    ),
+    (
+        workflow_rejected,
+        WorkflowState,
+        "workflow_state_rejected_email_notification",
+        "workflow_rejection_email_notifier",
+    ),
+    (
+        workflow_approved,
+        WorkflowState,
+        "workflow_state_approved_email_notification",
+        "workflow_approval_email_notifier",
+    ),
+]
+_receivers = []
 
 
 def register():
     page_published.connect(
         withdraw_review_of_unreviewed_text, dispatch_uid="handcare_withdraw_unreviewed_review"
     )
+    published.connect(
+        withdraw_review_of_unreviewed_text,
+        dispatch_uid="handcare_withdraw_unreviewed_snippet_review",
+    )
+    for signal, sender, dispatch_uid, name in NOTIFIERS:
+        signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
+        receiver = on_commit(getattr(admin_signal_handlers, name))
+        _receivers.append(receiver)  # signals hold weak references
+        signal.connect(receiver, sender=sender, dispatch_uid=f"handcare_{dispatch_uid}")

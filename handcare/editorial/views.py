@@ -8,15 +8,15 @@ from django.urls import reverse
 from wagtail.admin import messages
 from wagtail.models import Page
 
-from handcare.articles.models import ArticlePage
-
-from .forms import ReviewChecklistForm
-from .reviews import CHECKLIST, confirm_review
+from .checklist import checklist_from
+from .forms import ConfirmReviewForm
+from .reviewable import Reviewable
 from .roles import REVIEWERS
+from .signoff import confirm_review
 
 
 def is_reviewer(user):
-    """Whether the user may sign articles off; cached on the user for listing pages."""
+    """Whether the user may sign content off; cached on the user for listing pages."""
     if not hasattr(user, "_handcare_is_reviewer"):
         user._handcare_is_reviewer = user.is_active and (
             user.is_superuser or user.groups.filter(name=REVIEWERS).exists()
@@ -27,7 +27,7 @@ def is_reviewer(user):
 def can_confirm(page, user):
     """Live, reviewed articles not in a workflow can be confirmed by a reviewer."""
     return (
-        isinstance(page, ArticlePage)
+        isinstance(page, Reviewable)
         and page.live
         and not page.workflow_in_progress
         and not page.has_unpublished_changes
@@ -48,10 +48,11 @@ def confirm_review_view(request, page_id):
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
 
-    form = ReviewChecklistForm(request.POST or None)
+    form = ConfirmReviewForm(request.POST or None, initial={"revision": page.live_revision_id})
     if request.method == "POST" and form.is_valid():
-        checklist = {key: form.cleaned_data[key] for key in CHECKLIST}
-        record = confirm_review(page, request.user, form.cleaned_data["comment"], checklist)
+        record = confirm_review(
+            page, request.user, form.cleaned_data["comment"], checklist_from(form.cleaned_data)
+        )
         messages.success(
             request,
             f"Recorded your review of '{page.title}'. Next review due "

@@ -1,14 +1,34 @@
 """People who write and review HandCare articles."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
+from handcare.editorial.forms import ReviewableSnippetForm
+from handcare.editorial.reviewable import Reviewable
 
-class Person(index.Indexed, models.Model):
-    """An author or reviewer profile shown on the articles they wrote or signed off."""
+
+class Person(
+    Reviewable,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """An author or reviewer profile; credentials readers rely on, so changes go through review."""
 
     name = models.CharField(max_length=120, help_text="Full name as readers should see it.")
     role = models.CharField(
@@ -47,6 +67,7 @@ class Person(index.Indexed, models.Model):
         FieldPanel("bio"),
         FieldPanel("photo"),
         FieldPanel("user"),
+        *Reviewable.review_panels,
     ]
 
     search_fields = [
@@ -55,9 +76,28 @@ class Person(index.Indexed, models.Model):
         index.SearchField("role"),
     ]
 
+    # Wagtail's revisions and workflow states of this snippet.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="person")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="person",
+        for_concrete_model=False,
+    )
+
+    base_form_class = ReviewableSnippetForm
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
 
     def __str__(self):
         return f"{self.name}, {self.role}" if self.role else self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "previews/person.html"

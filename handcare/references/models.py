@@ -1,12 +1,24 @@
 """Structured sources that articles cite."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
+
+from handcare.editorial.evidence import Problem
+from handcare.editorial.forms import ReviewableSnippetForm
+from handcare.editorial.reviewable import Reviewable
 
 from .validation import DOI_PATTERN, find_placeholder, normalise_doi, problems_for_publication
 
@@ -20,8 +32,17 @@ class ReferenceKind(models.TextChoices):
     PERSONAL_ACCOUNT = "personal", "Personal account"
 
 
-class Reference(index.Indexed, models.Model):
-    """A source, entered once and cited from any number of articles."""
+class Reference(
+    Reviewable,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A source, entered once and cited from any number of articles; changes go through review."""
 
     key = models.SlugField(
         max_length=60,
@@ -74,15 +95,32 @@ class Reference(index.Indexed, models.Model):
             [FieldPanel("url"), FieldPanel("doi"), FieldPanel("accessed")],
             heading="Where to find it",
         ),
+        *Reviewable.review_panels,
     ]
 
     search_fields = [
         index.SearchField("title"),
         index.AutocompleteField("title"),
         index.SearchField("authors"),
+        index.AutocompleteField("authors"),
+        index.SearchField("key"),
         index.AutocompleteField("key"),
         index.FilterField("kind"),
+        index.FilterField("year"),
+        index.FilterField("live"),
     ]
+
+    # Wagtail's revisions and workflow states of this snippet.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="reference")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="reference",
+        for_concrete_model=False,
+    )
+
+    base_form_class = ReviewableSnippetForm
 
     class Meta:
         ordering = ["key"]
@@ -92,6 +130,7 @@ class Reference(index.Indexed, models.Model):
 
     def clean(self):
         """Refuse text that can never be right; completeness is checked when an article is published."""
+        super().clean()
         errors = {}
         self.doi = normalise_doi(self.doi)
         for field in ("authors", "title", "publisher"):
@@ -121,3 +160,22 @@ class Reference(index.Indexed, models.Model):
     def publication_problems(self):
         """Field name -> message for everything that stops an article citing this source."""
         return problems_for_publication(self)
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def evidence_problems(self, **posted):
+        """The reference rules, checked when the reference itself is submitted or published."""
+        fields = {"kind", "title", "year", "url", "doi", "authors", "publisher"}
+        return [
+            Problem(
+                code="personal-account-reference" if field == "kind" else "incomplete-reference",
+                field=field if field in fields else "title",
+                message=message,
+            )
+            for field, message in self.publication_problems().items()
+        ]
+
+    def get_preview_template(self, request, mode_name):
+        return "previews/reference.html"

@@ -1,15 +1,27 @@
 """Reflexology: hand zones, what they are said to correspond to, and the evidence for it."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from handcare.articles.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from handcare.articles.models import ArticlePage
+from handcare.editorial.evidence import Problem
+from handcare.editorial.forms import ReviewableSnippetForm
+from handcare.editorial.reviewable import Reviewable
+from handcare.references.citations import citation_keys
 
 
 class EvidenceStrength(models.TextChoices):
@@ -20,8 +32,17 @@ class EvidenceStrength(models.TextChoices):
     STRONG = "strong", "Strong evidence"
 
 
-class ReflexologyPoint(index.Indexed, models.Model):
-    """A point on the hand and the body area reflexology says it corresponds to."""
+class ReflexologyPoint(
+    Reviewable,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A point on the hand and the body area reflexology says it corresponds to; reviewed like pages."""
 
     name = models.CharField(max_length=100, help_text="E.g. 'Thumb pad'.")
     hand_zone = models.CharField(
@@ -53,6 +74,7 @@ class ReflexologyPoint(index.Indexed, models.Model):
         FieldPanel("how_to_press"),
         FieldPanel("evidence"),
         FieldPanel("evidence_note"),
+        *Reviewable.review_panels,
     ]
 
     search_fields = [
@@ -61,11 +83,46 @@ class ReflexologyPoint(index.Indexed, models.Model):
         index.SearchField("body_area"),
     ]
 
+    # Wagtail's revisions and workflow states of this snippet.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="reflexology_point")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="reflexology_point",
+        for_concrete_model=False,
+    )
+
+    base_form_class = ReviewableSnippetForm
+
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return f"{self.name} ({self.body_area})"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def evidence_problems(self, **posted):
+        """A point rated as having evidence must cite it in its note."""
+        tested = {EvidenceStrength.LIMITED, EvidenceStrength.MODERATE, EvidenceStrength.STRONG}
+        if self.evidence in tested and not citation_keys(self.evidence_note):
+            return [
+                Problem(
+                    code="uncited-article",
+                    field="evidence_note",
+                    message="This point is rated as having evidence: cite the source in its note with [cite:KEY].",
+                )
+            ]
+        return []
+
+    def get_preview_template(self, request, mode_name):
+        return "previews/reflexology_point.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "preview_points": [self]}
 
 
 class ReflexologyPagePoint(Orderable):
@@ -99,6 +156,7 @@ class ReflexologyPage(ArticlePage):
     )
 
     citable_fields = ("summary", "body", "method", "evidence_summary")
+    main_text_field = "evidence_summary"
 
     content_panels = [
         *ArticlePage.content_panels,
@@ -124,6 +182,33 @@ class ReflexologyPage(ArticlePage):
         if isinstance(links, models.QuerySet):
             links = links.select_related("point")
         return [link.point for link in links]
+
+    def public_points(self):
+        """The points readers see: only reviewed (live) ones."""
+        return [point for point in self.points() if point.live]
+
+    def cited_keys_by_field(self, points=None, **posted):
+        """Article texts, then each point's note: the points being posted, when there is a form."""
+        for field, keys, where in super().cited_keys_by_field():
+            if field != "point_links":
+                yield field, keys, where
+        for point in self.points() if points is None else points:
+            yield "point_links", citation_keys(point.evidence_note), f"The point '{point.name}'"
+
+    def evidence_problems(self, points=None, **posted):
+        """An article's rules, and every point shown must be a reviewed (live) point."""
+        problems = super().evidence_problems(points=points, **posted)
+        for position, point in enumerate(self.points() if points is None else points):
+            if not point.live:
+                problems.append(
+                    Problem(
+                        code="incomplete-reference",
+                        field="point_links",
+                        message=f"The point '{point.name}' is a draft nobody has reviewed yet. Submit it for review first.",
+                        row=("point_links", position),
+                    )
+                )
+        return problems
 
     def citable_texts_by_field(self):
         # The point map is shown between the method and the evidence summary.

@@ -20,7 +20,6 @@ INSTALLED_APPS = [
     "handcare.reflexology",
     "handcare.search",
     "handcare.demo",
-    "handcare.editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -34,6 +33,9 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # After wagtail.admin: it replaces Wagtail's workflow e-mail receivers with ones that wait
+    # for the transaction to commit (handcare/editorial/signal_handlers.py).
+    "handcare.editorial",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -52,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "handcare.editorial.middleware.ReviewRefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

@@ -18,7 +18,7 @@ from django.utils.dateformat import format as date_format
 from wagtail.models import Page
 
 from handcare.editorial.models import ReviewRecord
-from handcare.editorial.reviews import SELF_APPROVAL_MESSAGE
+from handcare.editorial.signoff import SELF_APPROVAL_MESSAGE
 from techniques.models import TechniquePage
 from tests.editorial.helpers import EDITORS, REVIEWERS, make_technique, make_user, submit
 from tests.factories import ReferenceFactory, SectionPageFactory, home_page
@@ -150,7 +150,7 @@ def test_editor_submits_reviewer_approves_twice(live_server, browser, newsroom):
 
     article.refresh_from_db()
     assert article.live
-    first = ReviewRecord.objects.get(page=article)
+    first = ReviewRecord.objects.for_object(article).get()
     assert (first.reviewer_name, first.note) == ("Rita Reviewer", "Checked against Field 2016.")
     assert first.revision == article.live_revision
 
@@ -190,7 +190,7 @@ def test_editor_submits_reviewer_approves_twice(live_server, browser, newsroom):
 
     article = TechniquePage.objects.get(pk=article.pk)
     assert article.live_revision == under_review
-    assert ReviewRecord.objects.filter(page=article).count() == 2
+    assert ReviewRecord.objects.for_object(article).count() == 2
 
     # Readers see who signed it off, in what role, and when.
     reader = browser.new_context().new_page()
@@ -236,7 +236,7 @@ def test_reviewer_who_edited_sees_the_self_approval_message(live_server, browser
     article = TechniquePage.objects.get(pk=article.pk)
     assert article.live
     assert article.summary == "Kneading, with a gentler start."
-    assert ReviewRecord.objects.get(page=article).reviewer_name == "Rita Reviewer"
+    assert ReviewRecord.objects.for_object(article).get().reviewer_name == "Rita Reviewer"
 
 
 @pytest.mark.browser

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from handcare.articles.blocks import RICH_TEXT_FEATURES
-from handcare.editorial.reviews import CHECKLIST
+from handcare.editorial.checklist import CHECK_KEYS
 from handcare.people.models import Person
 from tests.factories import TechniquePageFactory, UserFactory, step_block
 
@@ -37,10 +37,17 @@ def make_user(username, group=None, *, name=None, role=None, **extra):
     return user
 
 
-def checklist(comment="", **overrides):
-    """The approval form with every check ticked, as the browser posts it."""
-    data = dict.fromkeys(CHECKLIST, "on")
+def checklist(comment="", page=None, live=False, **overrides):
+    """The approval form with every check ticked, as the browser posts it.
+
+    Like the dialog, it names the revision shown: the page's latest (or, with ``live``, its
+    live revision, as the "Reviewed, no changes needed" form does).
+    """
+    data = dict.fromkeys(CHECK_KEYS, "on")
     data["comment"] = comment
+    if page is not None:
+        page = Page.objects.get(pk=page.pk)
+        data["revision"] = page.live_revision_id if live else page.latest_revision_id
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
 

@@ -145,8 +145,10 @@ class ReviewWorkTestCase(TestCase):
         submit(cls.resubmitted, cls.editor)
         client = Client()
         client.force_login(cls.rita)
-        client.post(workflow_action_url(cls.resubmitted, "approve"), checklist())
-        cls.approved_revision = ReviewRecord.objects.get(page=cls.resubmitted).revision
+        client.post(
+            workflow_action_url(cls.resubmitted, "approve"), checklist(page=cls.resubmitted)
+        )
+        cls.approved_revision = ReviewRecord.objects.for_object(cls.resubmitted).get().revision
         submit(cls.resubmitted, cls.editor, summary="Changed after the first review.")
         cls.under_review = Page.objects.get(pk=cls.resubmitted.pk).latest_revision
 
@@ -425,7 +427,7 @@ class QueryCountTests(TestCase):
             elif state == 3:
                 # Approved once, then resubmitted: the panel links to a comparison.
                 submit(page, self.editor)
-                reviewer.post(workflow_action_url(page, "approve"), checklist())
+                reviewer.post(workflow_action_url(page, "approve"), checklist(page=page))
                 submit(page, self.editor, summary="Second round.")
 
     def count_queries(self, user, url):

@@ -17,7 +17,6 @@ from wagtail.models import Page
 
 from handcare.articles.models import GuidePage
 from handcare.editorial.content_checks import EVIDENCE_RULES, rule_id
-from handcare.editorial.evidence import check_evidence, main_text_field
 from handcare.editorial.models import ReviewRecord
 from handcare.references.models import Reference, ReferenceKind
 from handcare.reflexology.models import ReflexologyPage, ReflexologyPoint
@@ -411,13 +410,13 @@ class ApprovalGateTests(GateTestCase):
         self.assertIn("smith-2019", html)
         self.assertNotIn('name="facts_match_sources"', html)
 
-        response = self.client.post(workflow_action_url(page, "approve"), checklist())
+        response = self.client.post(workflow_action_url(page, "approve"), checklist(page=page))
         self.assertRedirects(response, reverse("wagtailadmin_home"), fetch_redirect_response=False)
         self.assertFalse(Page.objects.get(pk=page.pk).live)
         self.assertFalse(ReviewRecord.objects.exists())
 
         Reference.objects.filter(pk=reference.pk).update(title="A real title")
-        self.client.post(workflow_action_url(page, "approve"), checklist())
+        self.client.post(workflow_action_url(page, "approve"), checklist(page=page))
         self.assertTrue(Page.objects.get(pk=page.pk).live)
 
 
@@ -481,7 +480,7 @@ class PreviewMarkerTests(GateTestCase):
 
 
 class CheckEvidenceTests(TestCase):
-    """check_evidence itself, on pages held in memory."""
+    """Each page type's evidence_problems(), on pages held in memory."""
 
     def technique(self, **fields):
         fields.setdefault("title", "Effleurage")
@@ -506,14 +505,15 @@ class CheckEvidenceTests(TestCase):
 
     def test_a_sound_technique_has_no_problems(self):
         self.assertEqual(
-            check_evidence(self.technique(), [self.reference()], topic="techniques"), []
+            self.technique().evidence_problems(references=[self.reference()], topic="techniques"),
+            [],
         )
 
     def test_each_reference_defect(self):
         for case, (defect, phrase) in BAD_REFERENCES.items():
             with self.subTest(case):
-                problems = check_evidence(
-                    self.technique(), [self.reference(**defect)], topic="techniques"
+                problems = self.technique().evidence_problems(
+                    references=[self.reference(**defect)], topic="techniques"
                 )
                 self.assertTrue(problems)
                 expected = (
@@ -522,24 +522,26 @@ class CheckEvidenceTests(TestCase):
                 self.assertIn(expected, self.codes(problems))
                 for problem in problems:
                     self.assertEqual(problem.field, "article_references")
-                    self.assertEqual(problem.reference_index, 0)
+                    self.assertEqual(problem.row, ("article_references", 0))
                 self.assertTrue(any(phrase in problem.message for problem in problems))
 
     def test_a_url_is_as_good_as_a_doi(self):
         reference = self.reference(doi="", url="https://example.org/study")
-        self.assertEqual(check_evidence(self.technique(), [reference], topic="techniques"), [])
+        self.assertEqual(
+            self.technique().evidence_problems(references=[reference], topic="techniques"), []
+        )
 
     def test_the_index_points_at_the_bad_reference(self):
         good, bad = self.reference(), self.reference(key="other-2020", year=None)
-        problems = check_evidence(self.technique(), [good, bad], topic="techniques")
-        self.assertEqual([problem.reference_index for problem in problems], [1])
+        problems = self.technique().evidence_problems(references=[good, bad], topic="techniques")
+        self.assertEqual([problem.row for problem in problems], [("article_references", 1)])
 
     def test_unlisted_citations_name_the_field_and_key_once(self):
         page = self.technique(
             summary="Calming [cite:Ghost] and [cite:ghost].",
             steps=[step_block("Glide", "<p>[cite:other]</p>")],
         )
-        problems = check_evidence(page, [self.reference()], topic="techniques")
+        problems = page.evidence_problems(references=[self.reference()], topic="techniques")
         self.assertEqual(
             [(problem.code, problem.field) for problem in problems],
             [("unlisted-citation", "summary"), ("unlisted-citation", "steps")],
@@ -549,46 +551,53 @@ class CheckEvidenceTests(TestCase):
 
     def test_citation_keys_match_whatever_their_case(self):
         page = self.technique(steps=[step_block("Glide", "<p>[cite:FIELD-2016]</p>")])
-        self.assertEqual(check_evidence(page, [self.reference()], topic="techniques"), [])
+        self.assertEqual(
+            page.evidence_problems(references=[self.reference()], topic="techniques"), []
+        )
 
     def test_sources_are_required_for_reflexology_and_sleep_only(self):
         page = self.technique(steps=[step_block("Glide", "<p>No citation.</p>")])
-        self.assertEqual(check_evidence(page, [], topic="techniques"), [])
+        self.assertEqual(page.evidence_problems(references=[], topic="techniques"), [])
         for topic in ("reflexology", "sleep"):
             with self.subTest(topic):
-                problems = check_evidence(page, [], topic=topic)
+                problems = page.evidence_problems(references=[], topic=topic)
                 self.assertEqual(self.codes(problems), ["uncited-article"])
                 self.assertEqual(problems[0].field, "steps")
         # Listing a source is not citing it.
-        problems = check_evidence(page, [self.reference()], topic="sleep")
+        problems = page.evidence_problems(references=[self.reference()], topic="sleep")
         self.assertEqual(self.codes(problems), ["uncited-article"])
 
     def test_the_missing_citation_belongs_in_the_main_text(self):
-        self.assertEqual(main_text_field(TechniquePage()), "steps")
-        self.assertEqual(main_text_field(GuidePage()), "body")
-        self.assertEqual(main_text_field(ReflexologyPage()), "evidence_summary")
+        self.assertEqual(TechniquePage.main_text_field, "steps")
+        self.assertEqual(GuidePage.main_text_field, "body")
+        self.assertEqual(ReflexologyPage.main_text_field, "evidence_summary")
 
     def test_a_technique_must_have_cautions(self):
         for cautions in ("", None, "<p> </p>", "<p><br/></p>"):
             with self.subTest(cautions=cautions):
-                problems = check_evidence(
-                    self.technique(cautions=cautions), [self.reference()], topic="techniques"
+                problems = self.technique(cautions=cautions).evidence_problems(
+                    references=[self.reference()], topic="techniques"
                 )
                 self.assertEqual(self.codes(problems), ["missing-cautions"])
                 self.assertEqual(problems[0].field, "cautions")
 
     def test_guides_have_no_cautions_field_to_check(self):
         page = GuidePage(title="Guide", summary="S.", body=[paragraph_block("<p>Text.</p>")])
-        self.assertEqual(check_evidence(page, [], topic="techniques"), [])
+        self.assertEqual(page.evidence_problems(references=[], topic="techniques"), [])
 
     def test_reflexology_point_notes_are_checked(self):
         page = ReflexologyPage(title="Reflexology", summary="S.", body=[])
         cited = ReflexologyPoint(name="Thumb pad", evidence_note="Tested [cite:field-2016].")
         ghost = ReflexologyPoint(name="Palm", evidence_note="Claimed [cite:ghost].")
         self.assertEqual(
-            check_evidence(page, [self.reference()], topic="reflexology", points=[cited]), []
+            page.evidence_problems(
+                references=[self.reference()], topic="reflexology", points=[cited]
+            ),
+            [],
         )
-        problems = check_evidence(page, [self.reference()], topic="reflexology", points=[ghost])
+        problems = page.evidence_problems(
+            references=[self.reference()], topic="reflexology", points=[ghost]
+        )
         self.assertEqual(
             [(p.code, p.field) for p in problems], [("unlisted-citation", "point_links")]
         )
@@ -602,4 +611,4 @@ class CheckEvidenceTests(TestCase):
             body=[paragraph_block(f"<p>Sleep [cite:{reference.key}].</p>")],
             references=[reference],
         )
-        self.assertEqual(self.codes(check_evidence(page)), ["incomplete-reference"])
+        self.assertEqual(self.codes(page.evidence_problems()), ["incomplete-reference"])

@@ -16,7 +16,7 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 
 from handcare.editorial.models import ReviewRecord
-from handcare.editorial.reviews import SELF_APPROVAL_MESSAGE
+from handcare.editorial.signoff import SELF_APPROVAL_MESSAGE
 from tests.factories import ReferenceFactory, SectionPageFactory, home_page
 
 from .helpers import (
@@ -115,7 +115,7 @@ def perform(client, action, page, reference):
     if action in ("submit", "publish"):
         return post_page_form(client, page, reference, action)
     if action == "approve":
-        return client.post(workflow_action_url(page, "approve"), checklist("Checked."))
+        return client.post(workflow_action_url(page, "approve"), checklist("Checked.", page=page))
     if action == "request_changes":
         return client.post(
             workflow_action_url(page, "reject"), {"comment": "Cite a source for step 1."}
@@ -196,7 +196,7 @@ def test_permission_matrix(client, role_users, article, reference, role, request
             assert response.status_code == 302
             assert page.live
             assert page.title == NEW_TITLE
-            assert ReviewRecord.objects.filter(page=page, reviewer_user=user).count() == 1
+            assert ReviewRecord.objects.for_object(page).filter(reviewer_user=user).count() == 1
         else:
             assert_refused(response)
             assert page.live == before.live
@@ -291,13 +291,15 @@ class SelfApprovalTests(TestCase):
         self.assertIn("data-review-blocked", html)
         self.assertNotIn('name="facts_match_sources"', html)  # no form to tick
 
-        response = self.client.post(workflow_action_url(self.page, "approve"), checklist())
+        response = self.client.post(
+            workflow_action_url(self.page, "approve"), checklist(page=self.page)
+        )
         self.assert_refused_and_unpublished(response)
 
         # Through the modal's XHR, the refusal is a plain 403.
         response = self.client.post(
             workflow_action_url(self.page, "approve"),
-            checklist(),
+            checklist(page=self.page),
             HTTP_X_REQUESTED_WITH="XMLHttpRequest",
         )
         self.assertEqual(response.status_code, 403)
@@ -307,7 +309,9 @@ class SelfApprovalTests(TestCase):
         html = self.approve_modal(self.omar)
         self.assertNotIn(SELF_APPROVAL_MESSAGE, html)
         self.assertIn('name="facts_match_sources"', html)
-        response = self.client.post(workflow_action_url(self.page, "approve"), checklist())
+        response = self.client.post(
+            workflow_action_url(self.page, "approve"), checklist(page=self.page)
+        )
         self.assertEqual(response.status_code, 302)
         page = Page.objects.get(pk=self.page.pk)
         self.assertTrue(page.live)
@@ -319,11 +323,13 @@ class SelfApprovalTests(TestCase):
         rita_revision = save_draft(self.page, self.rita, title="Effleurage (typo fixed)")
 
         self.assertIn(SELF_APPROVAL_MESSAGE, self.approve_modal(self.rita))
-        response = self.client.post(workflow_action_url(self.page, "approve"), checklist())
+        response = self.client.post(
+            workflow_action_url(self.page, "approve"), checklist(page=self.page)
+        )
         self.assert_refused_and_unpublished(response)
 
         self.approve_modal(self.omar)
-        self.client.post(workflow_action_url(self.page, "approve"), checklist())
+        self.client.post(workflow_action_url(self.page, "approve"), checklist(page=self.page))
         page = Page.objects.get(pk=self.page.pk)
         self.assertTrue(page.live)
         # What Omar signed off, and what went live, includes Rita's edit.
@@ -334,7 +340,9 @@ class SelfApprovalTests(TestCase):
     def test_reviewer_who_submitted_the_article_is_blocked(self):
         submit(self.page, self.rita, summary="Rita wrote and submitted this.")
         self.assertIn(SELF_APPROVAL_MESSAGE, self.approve_modal(self.rita))
-        response = self.client.post(workflow_action_url(self.page, "approve"), checklist())
+        response = self.client.post(
+            workflow_action_url(self.page, "approve"), checklist(page=self.page)
+        )
         self.assert_refused_and_unpublished(response)
 
     def test_edits_approved_earlier_by_someone_else_do_not_block(self):
@@ -342,12 +350,12 @@ class SelfApprovalTests(TestCase):
         save_draft(self.page, self.rita, summary="Rita's round-one wording.")
         submit(self.page, self.author)
         self.approve_modal(self.omar)
-        self.client.post(workflow_action_url(self.page, "approve"), checklist())
+        self.client.post(workflow_action_url(self.page, "approve"), checklist(page=self.page))
         submit(self.page, self.author, title="Effleurage, round two")
 
         html = self.approve_modal(self.rita)
         self.assertNotIn(SELF_APPROVAL_MESSAGE, html)
-        self.client.post(workflow_action_url(self.page, "approve"), checklist())
+        self.client.post(workflow_action_url(self.page, "approve"), checklist(page=self.page))
         self.assertEqual(Page.objects.get(pk=self.page.pk).title, "Effleurage, round two")
         self.assertEqual(ReviewRecord.objects.count(), 2)
 
@@ -366,7 +374,7 @@ class SelfApprovalTests(TestCase):
                 "action-workflow-action": "action-workflow-action",
                 "workflow-action-name": "approve",
                 "workflow-action-extra-data": json.dumps(
-                    {name: True for name in checklist() if name != "comment"}
+                    {name: True for name in checklist(page=self.page) if name != "comment"}
                 ),
             }
         )
@@ -398,12 +406,14 @@ class SelfApprovalTests(TestCase):
         self.client.force_login(self.admin)
         response = self.client.get(workflow_action_url(self.page, "approve"))
         self.assertRedirects(response, reverse("wagtailadmin_home"), fetch_redirect_response=False)
-        response = self.client.post(workflow_action_url(self.page, "approve"), checklist())
+        response = self.client.post(
+            workflow_action_url(self.page, "approve"), checklist(page=self.page)
+        )
         self.assert_refused_and_unpublished(response)
 
     def test_anonymous_approval_goes_to_login(self):
         submit(self.page, self.author)
         url = workflow_action_url(self.page, "approve")
-        response = self.client.post(url, checklist())
+        response = self.client.post(url, checklist(page=self.page))
         self.assertRedirects(response, login_redirect(url), fetch_redirect_response=False)
         self.assertFalse(Page.objects.get(pk=self.page.pk).live)

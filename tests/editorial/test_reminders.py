@@ -12,7 +12,7 @@ from django.test import TestCase
 
 from handcare.editorial.models import ReviewRecord, ReviewReminder
 from handcare.editorial.reminders import send_review_reminders
-from handcare.editorial.reviews import record_review
+from handcare.editorial.signoff import record_review
 from handcare.editorial.tasks import send_review_reminders_task
 from techniques.models import TechniquePage
 from tests.factories import ReferenceFactory, SectionPageFactory, home_page

@@ -13,8 +13,9 @@ from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, WorkflowState
 
 from handcare.articles.models import PublicationSettings
+from handcare.editorial.checklist import CHECK_KEYS
 from handcare.editorial.models import ReviewRecord
-from handcare.editorial.reviews import CHECKLIST, add_months
+from handcare.editorial.schedule import add_months
 from handcare.people.models import Person
 from techniques.models import TechniquePage
 from tests.factories import (
@@ -87,7 +88,7 @@ class ApproveTechniqueTests(TestCase):
 
     def test_the_approve_modal_asks_for_the_checklist_and_an_optional_note(self):
         html = modal_html(self.client.get(workflow_action_url(self.page, "approve")))
-        for name in CHECKLIST:
+        for name in CHECK_KEYS:
             self.assertIn(f'name="{name}"', html)
             self.assertIn(f'data-review-check="{name}"', html)
         self.assertIn('name="comment"', html)
@@ -100,7 +101,9 @@ class ApproveTechniqueTests(TestCase):
         response = self.client.post(url, {"comment": "Looks fine"})
         self.assertEqual(response.status_code, 302)
         # Half the checks ticked is still not a sign-off.
-        self.client.post(url, checklist(claims_cited=None, disclaimer_applies=None))
+        self.client.post(
+            url, checklist(page=self.page, claims_cited=None, disclaimer_applies=None)
+        )
         page = Page.objects.get(pk=self.page.pk)
         self.assertFalse(page.live)
         self.assertEqual(page.current_workflow_state.status, WorkflowState.STATUS_IN_PROGRESS)
@@ -110,7 +113,7 @@ class ApproveTechniqueTests(TestCase):
         html = modal_html(
             self.client.post(
                 url,
-                checklist(claims_cited=None),
+                checklist(page=self.page, claims_cited=None),
                 HTTP_X_REQUESTED_WITH="XMLHttpRequest",
             )
         )
@@ -121,7 +124,7 @@ class ApproveTechniqueTests(TestCase):
         submitted = Page.objects.get(pk=self.page.pk).current_workflow_task_state.revision
         response = self.client.post(
             workflow_action_url(self.page, "approve"),
-            checklist("Checked every step against Field 2016."),
+            checklist("Checked every step against Field 2016.", page=self.page),
         )
         self.assertRedirects(response, edit_url(self.page), fetch_redirect_response=False)
 
@@ -129,7 +132,7 @@ class ApproveTechniqueTests(TestCase):
         self.assertTrue(page.live)
         self.assertEqual(page.live_revision, submitted)
         self.assertEqual(page.current_workflow_state, None)  # finished: nothing left in progress
-        record = ReviewRecord.objects.get(page=page)
+        record = ReviewRecord.objects.for_object(page).get()
         self.assertEqual(record.kind, ReviewRecord.Kind.APPROVAL)
         self.assertEqual(record.revision, submitted)
         self.assertEqual(record.reviewer_user, self.reviewer)
@@ -137,7 +140,7 @@ class ApproveTechniqueTests(TestCase):
         self.assertEqual(record.reviewer_name, "Rita Reviewer")
         self.assertEqual(record.reviewer_role, "Hand therapist")
         self.assertEqual(record.note, "Checked every step against Field 2016.")
-        self.assertEqual(record.checklist, dict.fromkeys(CHECKLIST, True))
+        self.assertEqual(record.checklist, dict.fromkeys(CHECK_KEYS, True))
         self.assertEqual(record.reviewed_at.astimezone(LONDON).date(), datetime.date(2026, 3, 10))
         # Techniques fall due again after 24 months.
         self.assertEqual(record.next_review_due, datetime.date(2028, 3, 10))
@@ -148,12 +151,12 @@ class ApproveTechniqueTests(TestCase):
         self.assertEqual(page.revisions.count(), 1)
 
     def test_the_note_is_optional(self):
-        self.client.post(workflow_action_url(self.page, "approve"), checklist(""))
+        self.client.post(workflow_action_url(self.page, "approve"), checklist("", page=self.page))
         self.assertTrue(Page.objects.get(pk=self.page.pk).live)
         self.assertEqual(ReviewRecord.objects.get().note, "")
 
     def test_the_public_page_shows_who_reviewed_it_and_when(self):
-        self.client.post(workflow_action_url(self.page, "approve"), checklist())
+        self.client.post(workflow_action_url(self.page, "approve"), checklist(page=self.page))
         self.client.logout()
         page = TechniquePage.objects.get(pk=self.page.pk)
         response = self.client.get(page.get_url())
@@ -216,7 +219,7 @@ class ApproveTechniqueTests(TestCase):
         self.assertEqual(page.current_workflow_state.status, WorkflowState.STATUS_IN_PROGRESS)
         resubmitted = page.latest_revision
 
-        self.client.post(workflow_action_url(self.page, "approve"), checklist())
+        self.client.post(workflow_action_url(self.page, "approve"), checklist(page=self.page))
         page = TechniquePage.objects.get(pk=self.page.pk)
         self.assertTrue(page.live)
         self.assertIn("Avoid broken skin", page.cautions)
@@ -241,7 +244,7 @@ class ReviewIntervalTests(TestCase):
     def approve(self, page):
         submit(page, self.editor)
         self.client.force_login(self.reviewer)
-        response = self.client.post(workflow_action_url(page, "approve"), checklist())
+        response = self.client.post(workflow_action_url(page, "approve"), checklist(page=page))
         self.assertEqual(response.status_code, 302)
         page = Page.objects.get(pk=page.pk).specific
         self.assertTrue(page.live)
@@ -310,7 +313,9 @@ class ReapprovalOnEditTests(TestCase):
         submit(cls.page, cls.editor)
         client = Client()
         client.force_login(cls.rita)
-        client.post(workflow_action_url(cls.page, "approve"), checklist("First review."))
+        client.post(
+            workflow_action_url(cls.page, "approve"), checklist("First review.", page=cls.page)
+        )
         cls.first_approved = ReviewRecord.objects.get().revision
 
     def setUp(self):
@@ -353,7 +358,9 @@ class ReapprovalOnEditTests(TestCase):
         self.assertNotEqual(under_review, self.first_approved)
 
         self.client.force_login(self.omar)
-        self.client.post(workflow_action_url(self.page, "approve"), checklist("Second."))
+        self.client.post(
+            workflow_action_url(self.page, "approve"), checklist("Second.", page=self.page)
+        )
         page = TechniquePage.objects.get(pk=self.page.pk)
         self.assertEqual(page.live_revision, under_review)
         self.assertEqual(page.summary, "Kneading, now with a warm-up.")
@@ -451,7 +458,7 @@ class ConfirmReviewTests(TestCase):
         submit(cls.page, cls.editor)
         client = Client()
         client.force_login(cls.rita)
-        client.post(workflow_action_url(cls.page, "approve"), checklist())
+        client.post(workflow_action_url(cls.page, "approve"), checklist(page=cls.page))
 
     def setUp(self):
         self.url = confirm_review_url(self.page)
@@ -461,7 +468,7 @@ class ConfirmReviewTests(TestCase):
         self.client.force_login(self.omar)
         response = self.client.get(self.url)
         self.assertEqual(response.status_code, 200)
-        for name in CHECKLIST:
+        for name in CHECK_KEYS:
             self.assertContains(response, f'name="{name}"')
         self.assertContains(response, "Last reviewed 2 May 2024 by Rita Reviewer")
 
@@ -478,7 +485,9 @@ class ConfirmReviewTests(TestCase):
         live_revision = page.live_revision
         self.client.force_login(self.omar)
         with time_machine.travel(datetime.datetime(2026, 4, 20, 15, 0, tzinfo=LONDON)):
-            response = self.client.post(self.url, checklist("Still matches the sources."))
+            response = self.client.post(
+                self.url, checklist("Still matches the sources.", page=self.page, live=True)
+            )
         self.assertRedirects(
             response,
             reverse("wagtailadmin_explore", args=[self.section.pk]),
@@ -510,7 +519,7 @@ class ConfirmReviewTests(TestCase):
     def test_the_public_page_shows_the_confirmation(self):
         self.client.force_login(self.omar)
         with time_machine.travel(datetime.datetime(2026, 4, 20, 15, 0, tzinfo=LONDON)):
-            self.client.post(self.url, checklist())
+            self.client.post(self.url, checklist(page=self.page, live=True))
             self.client.logout()
             response = self.client.get(Page.objects.get(pk=self.page.pk).get_url())
         self.assertContains(response, "Reviewed by Omar Other, Physiotherapist")
@@ -518,11 +527,16 @@ class ConfirmReviewTests(TestCase):
 
     def test_an_editor_cannot_confirm(self):
         self.client.force_login(self.editor)
-        for response in (self.client.get(self.url), self.client.post(self.url, checklist())):
+        for response in (
+            self.client.get(self.url),
+            self.client.post(self.url, checklist(page=self.page, live=True)),
+        ):
             self.assertRedirects(
                 response, reverse("wagtailadmin_home"), fetch_redirect_response=False
             )
-        response = self.client.post(self.url, checklist(), HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+        response = self.client.post(
+            self.url, checklist(page=self.page, live=True), HTTP_X_REQUESTED_WITH="XMLHttpRequest"
+        )
         self.assertEqual(response.status_code, 403)
         self.assertEqual(ReviewRecord.objects.count(), 1)
         self.assertFalse(PageLogEntry.objects.filter(action="editorial.review_confirmed").exists())
@@ -530,7 +544,7 @@ class ConfirmReviewTests(TestCase):
     def test_pending_changes_must_go_through_the_workflow(self):
         submit(self.page, self.editor, summary="A pending change.")
         self.client.force_login(self.omar)
-        response = self.client.post(self.url, checklist())
+        response = self.client.post(self.url, checklist(page=self.page, live=True))
         self.assertRedirects(response, edit_url(self.page), fetch_redirect_response=False)
         self.assertEqual(ReviewRecord.objects.count(), 1)
 

@@ -15,6 +15,7 @@ class GuidePage(ArticlePage):
     )
 
     citable_fields = ("summary", "body")
+    main_text_field = "body"
 
     content_panels = [
         *ArticlePage.content_panels,

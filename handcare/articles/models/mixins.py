@@ -4,9 +4,7 @@ import json
 
 from django import forms
 from django.apps import apps
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -14,11 +12,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from handcare.editorial.evidence import check_evidence
-from handcare.editorial.forms import ArticlePageForm
-from handcare.references.citations import CitationIndex, remove_citations
+from handcare.editorial.evidence import Problem
+from handcare.editorial.reviewable import Reviewable
+from handcare.references.citations import CitationIndex, citation_keys, remove_citations
 
+from ..forms import ArticlePageForm
 from ..toc import TableOfContents
+from ..topics import DEFAULT_TOPIC, TOPICS_REQUIRING_SOURCES
 
 
 class ArticleReference(Orderable):
@@ -45,7 +45,7 @@ class ArticleReference(Orderable):
         return str(self.reference)
 
 
-class ArticlePage(Page):
+class ArticlePage(Reviewable, Page):
     """Abstract base for every article type: summary, review metadata, sources, audiences."""
 
     summary = models.TextField(
@@ -70,23 +70,6 @@ class ArticlePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="Who wrote the article.",
-    )
-    reviewed_by = models.ForeignKey(
-        "people.Person",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The qualified person who checked this article against its sources.",
-    )
-    last_reviewed = models.DateField(
-        null=True, blank=True, help_text="The date the reviewer signed the article off."
-    )
-    next_review_due = models.DateField(
-        null=True,
-        blank=True,
-        db_index=True,
-        help_text="When the article must be checked again. Must be after the last review.",
     )
     audiences = ParentalManyToManyField(
         "articles.Audience",
@@ -114,15 +97,7 @@ class ArticlePage(Page):
             help_text="Every source cited with [cite:KEY] must be listed here.",
         ),
         FieldPanel("author"),
-        # Set only by the editorial review workflow, never typed: see handcare/editorial.
-        MultiFieldPanel(
-            [
-                FieldPanel("reviewed_by", read_only=True),
-                FieldPanel("last_reviewed", read_only=True),
-                FieldPanel("next_review_due", read_only=True),
-            ],
-            heading="Review (set when a reviewer signs the article off)",
-        ),
+        *Reviewable.review_panels,
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
     ]
 
@@ -134,43 +109,90 @@ class ArticlePage(Page):
     class Meta:
         abstract = True
 
-    def clean(self):
-        super().clean()
-        errors = {}
-        if (
-            self.last_reviewed
-            and self.next_review_due
-            and self.next_review_due <= self.last_reviewed
-        ):
-            errors["next_review_due"] = (
-                "The next review must be due after the last review "
-                f"({self.last_reviewed:%d %B %Y})."
-            )
-        if self.reviewed_by_id and not self.last_reviewed:
-            errors["last_reviewed"] = "Give the date the reviewer signed this article off."
-        if self.last_reviewed and self.last_reviewed > timezone.localdate():
-            errors["last_reviewed"] = "A review cannot be dated in the future."
-        if errors:
-            raise ValidationError(errors)
-
     @property
     def topic(self):
         """The topic of the section this article sits in (sets review interval and evidence rules)."""
         parent = self.get_parent() if self.path else None
-        return getattr(parent.specific, "topic", "techniques") if parent else "techniques"
+        return getattr(parent.specific, "topic", DEFAULT_TOPIC) if parent else DEFAULT_TOPIC
 
-    def with_content_json(self, content):
-        # Review details belong to the sign-off, not to the text: keep the live values when a
-        # revision is loaded or published, so an old draft can never overwrite a newer review.
-        obj = super().with_content_json(content)
-        obj.reviewed_by_id = self.reviewed_by_id
-        obj.last_reviewed = self.last_reviewed
-        obj.next_review_due = self.next_review_due
-        return obj
+    def review_interval_months(self):
+        """How often this article must be reviewed, from the site's publication settings."""
+        from .settings import PublicationSettings
 
-    @property
-    def review_overdue(self):
-        return bool(self.next_review_due and self.next_review_due < timezone.localdate())
+        site = self.get_site()
+        publication = PublicationSettings.for_site(site) if site else PublicationSettings()
+        return publication.review_interval_for(self.topic)
+
+    def evidence_problems(self, references=None, topic=None, **posted):
+        """Evidence rules every article shares: complete, reviewed sources that are cited.
+
+        ``references`` and ``topic`` default to the page's own; the edit form passes the rows
+        being submitted and the section the page is being added to.
+        """
+        references = list(self.listed_references() if references is None else references)
+        topic = topic if topic is not None else self.topic
+        problems = list(self.reference_problems(references))
+        listed = {reference.key.lower() for reference in references}
+        cited_anywhere = False
+        for field, keys, where in self.cited_keys_by_field(**posted):
+            cited_anywhere = cited_anywhere or bool(keys)
+            for key in sorted({key for key in keys if key not in listed}):
+                problems.append(self.unlisted_citation(field, key, where))
+        if topic in TOPICS_REQUIRING_SOURCES and not cited_anywhere:
+            problems.append(
+                Problem(
+                    code="uncited-article",
+                    field=self.main_text_field,
+                    message=(
+                        "This article makes health claims and cites no source. Cite at least "
+                        "one reference in the text with the Cite button or [cite:KEY]."
+                    ),
+                )
+            )
+        return problems
+
+    # Where an article that cites nothing is told to add a citation.
+    main_text_field = "summary"
+
+    def reference_problems(self, references):
+        """A listed source that is incomplete, a placeholder, a testimonial or not yet reviewed."""
+        for position, reference in enumerate(references):
+            row = ("article_references", position)
+            for field, message in reference.publication_problems().items():
+                yield Problem(
+                    code="personal-account-reference"
+                    if field == "kind"
+                    else "incomplete-reference",
+                    field="article_references",
+                    message=f"Reference '{reference.key}' ({field}): {message}",
+                    row=row,
+                )
+            if not getattr(reference, "live", True):
+                yield Problem(
+                    code="incomplete-reference",
+                    field="article_references",
+                    message=(
+                        f"Reference '{reference.key}' is a draft nobody has reviewed yet. Submit it "
+                        "for review in the reference library first."
+                    ),
+                    row=row,
+                )
+
+    def unlisted_citation(self, field, key, where=None):
+        """A citation of a source the article does not list; `where` names a shared item."""
+        if where:
+            message = f"{where} cites [cite:{key}], which this article does not list."
+        else:
+            message = (
+                f"[cite:{key}] points at a source this article does not list. "
+                "Add it under References, or correct the key."
+            )
+        return Problem(code="unlisted-citation", field=field, message=message)
+
+    def cited_keys_by_field(self, **posted):
+        """(field, citation keys, where) for each citable text; page types add texts they show."""
+        for field, text in self.citable_texts_by_field():
+            yield field, citation_keys(text), None
 
     def listed_references(self):
         """The page's references in editor order; previews hold them in memory, not the DB."""
@@ -178,6 +200,10 @@ class ArticlePage(Page):
         if isinstance(links, models.QuerySet):
             links = links.select_related("reference")
         return [link.reference for link in links]
+
+    def public_references(self):
+        """The references readers see: only the live (reviewed) version of each source."""
+        return [reference for reference in self.listed_references() if reference.live]
 
     def citable_texts_by_field(self):
         """(field name, raw text) for every citable field, in the order the page shows them."""
@@ -193,8 +219,9 @@ class ArticlePage(Page):
         """Raw text of every citable field, in display order."""
         return [text for _, text in self.citable_texts_by_field()]
 
-    def build_citations(self):
-        return CitationIndex(self.listed_references(), self.citable_texts())
+    def build_citations(self, preview=False):
+        references = self.listed_references() if preview else self.public_references()
+        return CitationIndex(references, self.citable_texts())
 
     def build_table_of_contents(self):
         return TableOfContents()
@@ -225,11 +252,12 @@ class ArticlePage(Page):
             data["datePublished"] = self.first_published_at.isoformat()
         if self.last_reviewed:
             data["lastReviewed"] = self.last_reviewed.isoformat()
-        if self.reviewed_by:
+        if self.last_review and self.last_reviewed:
+            # The byline as signed: the name and role stored on the review record.
             data["reviewedBy"] = {
                 "@type": "Person",
-                "name": self.reviewed_by.name,
-                "jobTitle": self.reviewed_by.role,
+                "name": self.last_review.reviewer_name,
+                "jobTitle": self.last_review.reviewer_role,
             }
         if self.author:
             data["author"] = {"@type": "Person", "name": self.author.name}
@@ -238,12 +266,13 @@ class ArticlePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = self.structured_data(request)
-        context["citations"] = self.build_citations()
+        preview = getattr(request, "is_preview", False)
+        context["citations"] = self.build_citations(preview=preview)
         context["toc"] = self.build_table_of_contents()
         context["related_articles"] = self.related_articles()
-        if getattr(request, "is_preview", False):
+        if preview:
             # Editors see the evidence gates in preview and in the Checks panel before submitting.
-            context["evidence_problems"] = check_evidence(self)
+            context["evidence_problems"] = self.evidence_problems()
         return context
 
 

@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 
+from ..topics import Topic
+
 DEFAULT_DISCLAIMER = (
     "<p>HandCare articles are for general information and are not medical advice. "
     "Talk to a doctor, physiotherapist or registered massage therapist before starting "
@@ -55,4 +57,8 @@ class PublicationSettings(BaseSiteSetting):
 
     def review_interval_for(self, topic):
         """Months between reviews for articles on this topic."""
-        return getattr(self, f"{topic}_review_months", self.techniques_review_months)
+        return {
+            Topic.TECHNIQUES: self.techniques_review_months,
+            Topic.REFLEXOLOGY: self.reflexology_review_months,
+            Topic.SLEEP: self.sleep_review_months,
+        }.get(topic, self.techniques_review_months)
