@@ -35,6 +35,33 @@ from techniques.models import TechniquePage
 # Block helpers: raw stream data, one dict per block.
 
 
+def sign_off(page, person, last, due):
+    """Give a live article review details as a sign-off leaves them: a record and its byline."""
+    when = timezone.make_aware(datetime.datetime.combine(last, datetime.time(12)))
+    record = ReviewRecord.objects.create(
+        content_type=page.get_base_content_type(),
+        object_id=str(page.pk),
+        object_title=page.title,
+        revision=page.live_revision,
+        reviewer=person,
+        reviewer_name=person.name,
+        reviewer_role=person.role,
+        reviewed_at=when,
+        next_review_due=due,
+        checklist=dict.fromkeys(CHECK_KEYS, True),
+    )
+    fields = {
+        "reviewed_by": person,
+        "last_review": record,
+        "last_reviewed": last,
+        "next_review_due": due,
+    }
+    type(page).objects.filter(pk=page.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    return record
+
+
 def _block(block_type, value):
     return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
 
@@ -160,23 +187,8 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     @factory.post_generation
     def sign_off(obj, create, extracted, **kwargs):
         """A page built with reviewed_by=... gets the review record readers' byline comes from."""
-        if not create or not obj.reviewed_by_id or not obj.last_reviewed:
-            return
-        when = timezone.make_aware(datetime.datetime.combine(obj.last_reviewed, datetime.time(12)))
-        record = ReviewRecord.objects.create(
-            content_type=obj.get_base_content_type(),
-            object_id=str(obj.pk),
-            object_title=obj.title,
-            revision=obj.live_revision,
-            reviewer=obj.reviewed_by,
-            reviewer_name=obj.reviewed_by.name,
-            reviewer_role=obj.reviewed_by.role,
-            reviewed_at=when,
-            next_review_due=obj.next_review_due,
-            checklist=dict.fromkeys(CHECK_KEYS, True),
-        )
-        type(obj).objects.filter(pk=obj.pk).update(last_review=record)
-        obj.last_review = record
+        if create and obj.reviewed_by_id and obj.last_reviewed:
+            sign_off(obj, obj.reviewed_by, obj.last_reviewed, obj.next_review_due)
 
 
 class TechniquePageFactory(ArticlePageFactory):

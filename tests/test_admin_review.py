@@ -114,6 +114,4 @@ class GuideAdminEditTests(TestCase):
 
     def test_stored_reviewer_without_review_date_is_reported(self):
         GuidePage.objects.filter(pk=self.page.pk).update(last_reviewed=None)
-        self.assert_error_shown_and_nothing_saved(
-            "Give the date the reviewer signed this article off."
-        )
+        self.assert_error_shown_and_nothing_saved("Give the date the reviewer signed this off.")

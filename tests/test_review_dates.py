@@ -52,7 +52,7 @@ class ReviewDateCleanTests(TestCase):
     def test_reviewer_without_a_review_date_is_rejected_on_last_reviewed(self):
         errors = self.errors(last_reviewed=None)
         self.assertEqual(list(errors), ["last_reviewed"])
-        self.assertIn("signed this article off", errors["last_reviewed"][0])
+        self.assertIn("signed this off", errors["last_reviewed"][0])
 
     def test_no_reviewer_and_no_dates_is_a_valid_draft(self):
         self.assertEqual(

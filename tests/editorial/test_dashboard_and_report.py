@@ -26,6 +26,7 @@ from tests.factories import (
     SectionPageFactory,
     home_page,
     paragraph_block,
+    sign_off,
 )
 
 from .helpers import (
@@ -59,9 +60,7 @@ CSV_HEADER = [
 
 def reviewed(page, person, last, due):
     """Give a live article review details as a sign-off would have left them."""
-    type(page).objects.filter(pk=page.pk).update(
-        reviewed_by=person, last_reviewed=last, next_review_due=due
-    )
+    sign_off(page, person, last, due)
     return page
 
 

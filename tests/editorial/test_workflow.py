@@ -26,11 +26,13 @@ from tests.factories import (
     default_site,
     home_page,
     paragraph_block,
+    sign_off,
 )
 
 from .helpers import (
     EDITORS,
     REVIEWERS,
+    SITE_ADMINISTRATORS,
     add_url,
     checklist,
     confirm_review_url,
@@ -189,7 +191,12 @@ class ApproveTechniqueTests(TestCase):
     def test_request_changes_emails_the_comment_to_the_editor(self):
         mail.outbox.clear()
         comment = "Step 1 claims it lowers anxiety: cite the trial or word it as a belief."
-        response = self.client.post(workflow_action_url(self.page, "reject"), {"comment": comment})
+        with self.captureOnCommitCallbacks(execute=True) as callbacks:
+            response = self.client.post(
+                workflow_action_url(self.page, "reject"), {"comment": comment}
+            )
+        # The e-mail waits for the change request to be committed.
+        self.assertEqual(len(callbacks), 1)
         self.assertEqual(response.status_code, 302)
         page = Page.objects.get(pk=self.page.pk)
         self.assertFalse(page.live)
@@ -424,15 +431,28 @@ class ReapprovalOnEditTests(TestCase):
         self.assertNotIn("revisions/compare", html)
         self.assertNotIn("Compare with", html)
 
-    def test_deleting_the_reviewer_keeps_the_review_history(self):
-        Person.objects.get(user=self.rita).delete()
+    def test_a_reviewer_on_record_cannot_be_deleted(self):
+        person = Person.objects.get(user=self.rita)
+        admin = make_user("ada", SITE_ADMINISTRATORS)
+        self.client.force_login(admin)
+        url = reverse(Person.snippet_viewset.get_url_name("delete"), args=[person.pk])
+        listing = reverse(Person.snippet_viewset.get_url_name("list"))
+        for response in (self.client.get(url), self.client.post(url)):
+            self.assertRedirects(response, listing, fetch_redirect_response=False)
+        response = self.client.get(listing)
+        self.assertContains(response, "Rita Reviewer cannot be deleted: they signed off reviews")
+        # Bulk delete is refused the same way.
+        bulk = (
+            reverse("wagtail_bulk_action", args=["people", "person", "delete"])
+            + f"?id={person.pk}"
+        )
+        self.client.post(bulk)
+        self.assertTrue(Person.objects.filter(pk=person.pk).exists())
         record = ReviewRecord.objects.get()
-        self.assertIsNone(record.reviewer)
-        self.assertEqual(record.reviewer_name, "Rita Reviewer")
-        self.assertEqual(record.reviewer_role, "Hand therapist")
+        self.assertEqual(record.reviewer, person)
         self.assertEqual(record.revision, self.first_approved)
-        self.assertEqual(record.reviewer_user, self.rita)
-        self.assertTrue(TechniquePage.objects.filter(pk=self.page.pk, live=True).exists())
+        page = self.client.get(TechniquePage.objects.get(pk=self.page.pk).get_url())
+        self.assertContains(page, "Reviewed by Rita Reviewer, Hand therapist")
 
     def test_deleting_the_reviewers_account_keeps_the_review_history(self):
         self.rita.delete()
@@ -556,11 +576,7 @@ class OverdueNoticeTests(TestCase):
         person = Person.objects.create(name="Rita Reviewer", role="Hand therapist")
         page = make_technique(section, make_user("edith", EDITORS), reference=ReferenceFactory())
         # As a sign-off leaves it (publishing unreviewed text withdraws any earlier review).
-        TechniquePage.objects.filter(pk=page.pk).update(
-            reviewed_by=person,
-            last_reviewed=datetime.date(2025, 5, 1),
-            next_review_due=datetime.date(2027, 5, 1),
-        )
+        sign_off(page, person, datetime.date(2025, 5, 1), datetime.date(2027, 5, 1))
         response = self.client.get(page.get_url())
         self.assertContains(response, "Review overdue")
         self.assertContains(response, "1 May 2027")
