@@ -104,7 +104,27 @@ class UserFactory(DjangoModelFactory):
         superuser = factory.Trait(is_superuser=True, is_staff=True)
 
 
-class PersonFactory(DjangoModelFactory):
+class ReviewedSnippetFactory(DjangoModelFactory):
+    """A reviewed snippet as the admin leaves it: live, with its text in one published revision."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def publish(obj, create, extracted, **kwargs):
+        """publish=False leaves a new draft nobody has reviewed (not live, one revision)."""
+        if not create:
+            return
+        revision = obj.save_revision(log_action=False)
+        if extracted is False:
+            type(obj).objects.filter(pk=obj.pk).update(live=False)
+            obj.live = False
+        else:
+            revision.publish(log_action=False)
+
+
+class PersonFactory(ReviewedSnippetFactory):
     """An author or reviewer profile."""
 
     name = factory.Sequence(lambda n: f"Test Person {n}")
@@ -113,9 +133,10 @@ class PersonFactory(DjangoModelFactory):
 
     class Meta:
         model = Person
+        skip_postgeneration_save = True
 
 
-class ReferenceFactory(DjangoModelFactory):
+class ReferenceFactory(ReviewedSnippetFactory):
     """A complete, publishable study reference."""
 
     key = factory.Sequence(lambda n: f"source-{n}")
@@ -128,6 +149,7 @@ class ReferenceFactory(DjangoModelFactory):
 
     class Meta:
         model = Reference
+        skip_postgeneration_save = True
 
 
 class AudienceFactory(DjangoModelFactory):
@@ -140,7 +162,7 @@ class AudienceFactory(DjangoModelFactory):
         model = Audience
 
 
-class ReflexologyPointFactory(DjangoModelFactory):
+class ReflexologyPointFactory(ReviewedSnippetFactory):
     """A point on the hand from the reflexology library."""
 
     name = factory.Sequence(lambda n: f"Point {n}")
@@ -151,6 +173,7 @@ class ReflexologyPointFactory(DjangoModelFactory):
 
     class Meta:
         model = ReflexologyPoint
+        skip_postgeneration_save = True
 
 
 # Pages.

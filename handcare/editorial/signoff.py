@@ -6,7 +6,6 @@ transaction with the workflow state locked, so either everything happens or noth
 """
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -25,8 +24,12 @@ SELF_APPROVAL_MESSAGE = "You edited this revision, so you cannot sign it off you
 STALE_MESSAGE = "This article changed after you opened it: review the new revision."
 
 
-class ReviewRefused(PermissionDenied):
-    """An approval that must not happen, with the reason (and a link) to show the reviewer."""
+class ReviewRefused(Exception):
+    """An approval that must not happen, with the reason (and a link) to show the reviewer.
+
+    Not a PermissionDenied: Wagtail's admin turns those into a generic "no permission" redirect
+    before HandCare's ReviewRefusalMiddleware could show the reason.
+    """
 
     def __init__(self, message, obj=None, link=None):
         super().__init__(message)

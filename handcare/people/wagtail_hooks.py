@@ -3,12 +3,13 @@ from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from handcare.editorial.viewsets import ReviewedSnippetViewSet
 
 from .models import Person
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(ReviewedSnippetViewSet):
     """Authors and reviewers, under their own menu item."""
 
     model = Person

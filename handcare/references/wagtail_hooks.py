@@ -1,10 +1,11 @@
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from handcare.editorial.viewsets import ReviewedSnippetViewSet
 
 from .models import Reference
 
 
-class ReferenceViewSet(SnippetViewSet):
+class ReferenceViewSet(ReviewedSnippetViewSet):
     """The shared library of sources articles cite."""
 
     model = Reference

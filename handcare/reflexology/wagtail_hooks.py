@@ -1,10 +1,11 @@
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from handcare.editorial.viewsets import ReviewedSnippetViewSet
 
 from .models import ReflexologyPoint
 
 
-class ReflexologyPointViewSet(SnippetViewSet):
+class ReflexologyPointViewSet(ReviewedSnippetViewSet):
     """The shared map of reflexology points."""
 
     model = ReflexologyPoint
