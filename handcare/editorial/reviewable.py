@@ -109,14 +109,16 @@ class Reviewable(models.Model):
         return []
 
     def review_usage_pages(self):
-        """Live pages that show this item (Wagtail's reference index), for the reviewer to see."""
-        page_type = ContentType.objects.get_for_model(Page)
-        page_ids = ReferenceIndex.get_references_to(self).filter(base_content_type=page_type)
-        return (
-            Page.objects.live()
-            .filter(pk__in=[int(pk) for pk in page_ids.values_list("object_id", flat=True)])
-            .order_by("title")
-        )
+        """Live pages that show this item, for the reviewer to see what a change touches."""
+        return live_pages_using(self)
+
+
+def live_pages_using(obj):
+    """Live pages that refer to `obj` (a snippet or image), from Wagtail's reference index."""
+    page_type = ContentType.objects.get_for_model(Page)
+    sources = ReferenceIndex.get_references_to(obj).filter(base_content_type=page_type)
+    page_ids = {int(pk) for pk in sources.values_list("object_id", flat=True)}
+    return Page.objects.live().filter(pk__in=page_ids).order_by("title")
 
 
 @cache
