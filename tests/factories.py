@@ -116,7 +116,7 @@ class ReviewedSnippetFactory(DjangoModelFactory):
         """publish=False leaves a new draft nobody has reviewed (not live, one revision)."""
         if not create:
             return
-        revision = obj.save_revision(log_action=False)
+        revision = obj.save_revision(log_action=False, clean=False)
         if extracted is False:
             type(obj).objects.filter(pk=obj.pk).update(live=False)
             obj.live = False

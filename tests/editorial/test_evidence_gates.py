@@ -411,7 +411,8 @@ class ApprovalGateTests(GateTestCase):
         self.assertNotIn('name="facts_match_sources"', html)
 
         response = self.client.post(workflow_action_url(page, "approve"), checklist(page=page))
-        self.assertRedirects(response, reverse("wagtailadmin_home"), fetch_redirect_response=False)
+        self.assertRedirects(response, edit_url(page), fetch_redirect_response=False)
+        self.assertContains(self.client.get(edit_url(page)), "smith-2019")
         self.assertFalse(Page.objects.get(pk=page.pk).live)
         self.assertFalse(ReviewRecord.objects.exists())
 

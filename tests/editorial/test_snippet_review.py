@@ -138,6 +138,10 @@ class ReferenceReviewTests(TestCase):
         self.assertTrue(reference.workflow_in_progress)
 
         self.client.force_login(self.rita)
+        # The reference waits in the reviewer's dashboard queue, linking to its edit view.
+        dashboard = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+        queue = dashboard.select_one('[data-review-panel="waiting-for-my-review"]')
+        self.assertIsNotNone(queue.find("a", href=snippet_url(reference, "edit")))
         url = snippet_url(reference, "workflow_action", "approve", task_state(reference).pk)
         response = self.client.get(url, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
         html = BeautifulSoup(json.loads(response.content)["html"], "html.parser")
