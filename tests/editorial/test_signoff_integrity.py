@@ -11,7 +11,7 @@ from django.test import TestCase
 from wagtail.models import Page, WorkflowState
 
 from handcare.editorial.models import ReviewRecord
-from handcare.editorial.signoff import STALE_MESSAGE
+from handcare.editorial.signoff import STALE_MESSAGE, ReviewRefused, approve
 from techniques.models import TechniquePage
 from tests.factories import ReferenceFactory, SectionPageFactory, home_page
 
@@ -222,3 +222,23 @@ class ConfirmationRaceTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "This article changed after you opened it.")
         self.assertFalse(ReviewRecord.objects.sign_offs().exists())
+
+
+class ApprovalRulesTests(TestCase):
+    """The checks in signoff.approve hold whatever view calls the workflow action."""
+
+    @classmethod
+    def setUpTestData(cls):
+        section = SectionPageFactory(parent=home_page(), title="Techniques", slug="techniques")
+        reference = ReferenceFactory(key="field-2016")
+        cls.editor = make_user("edith", EDITORS)
+        cls.anna = make_user("anna", REVIEWERS, name="Anna Able", role="Hand therapist")
+        cls.page = make_technique(section, cls.editor, reference=reference, live=False)
+
+    def test_an_unticked_checklist_is_refused(self):
+        task_state = submit(self.page, self.editor)
+        latest = Page.objects.get(pk=self.page.pk).latest_revision_id
+        with self.assertRaisesMessage(ReviewRefused, "Tick every check before you sign off"):
+            approve(task_state, self.anna, revision=latest, comment="Looks fine")
+        self.assertFalse(Page.objects.get(pk=self.page.pk).live)
+        self.assertFalse(ReviewRecord.objects.exists())
