@@ -259,7 +259,7 @@ class ArticlePage(Reviewable, Page):
                 "name": self.last_review.reviewer_name,
                 "jobTitle": self.last_review.reviewer_role,
             }
-        if self.author:
+        if self.author and self.author.live:
             data["author"] = {"@type": "Person", "name": self.author.name}
         return data
 
