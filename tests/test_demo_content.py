@@ -11,6 +11,7 @@ from wagtail.models import Page, Revision
 from handcare.articles.models import article_models
 from handcare.people.models import Person
 from handcare.references.models import Reference
+from techniques.models import TechniquePage
 
 COUNTED = {
     "pages": Page,
@@ -46,3 +47,22 @@ def test_load_demo_content_is_repeatable_and_complete(client):
         citations = page.build_citations()
         assert citations.unknown_keys == [], f"{page.title}: cites keys it does not list"
         assert client.get(page.url).status_code == 200, page.url
+
+
+@pytest.mark.demo_content
+@pytest.mark.django_db
+def test_every_demo_article_lists_its_sources(client):
+    """The home page says every article names its sources, so every demo article lists one."""
+    call_command("load_demo_content", verbosity=0)
+    assert "Every article names its sources" in client.get("/").content.decode()
+
+    # The three technique pages that once listed no source are among those checked.
+    slugs = set(TechniquePage.objects.live().values_list("slug", flat=True))
+    assert {"wrist-mobilisation", "finishing-strokes", "deep-hand-massage"} <= slugs
+    for model in article_models():
+        for page in model.objects.live():
+            # What readers see: the published sources, not drafts in the reference library.
+            assert list(page.public_references()), f"{page.title} lists no sources"
+            cited = page.build_citations()
+            assert cited.unknown_keys == [], f"{page.title}: cites keys it does not list"
+            assert page.reviewed_by is not None, f"{page.title} names no reviewer"

@@ -4,16 +4,20 @@ import django_filters
 
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Substr
+from django.urls import reverse
 from django.utils import formats, timezone
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page, WorkflowState
 
 from . import queries
+from .exports import SafeSpreadsheetExportMixin
 from .schedule import ReviewStatus
 from .signoff import person_model
+from .views import sees_review_history
 
 WORKFLOW_STATUSES = {
     "in_review": ("In review", WorkflowState.STATUS_IN_PROGRESS),
@@ -81,7 +85,7 @@ class ReviewStatusColumn(Column):
         return ReviewStatus(instance.review_status).label
 
 
-class ContentReviewReportView(ReportView):
+class ContentReviewReportView(SafeSpreadsheetExportMixin, ReportView):
     """Every article with its reviewer, review dates, open workflow and number of references."""
 
     page_title = "Content review"
@@ -130,6 +134,16 @@ class ContentReviewReportView(ReportView):
 
     def get_filename(self):
         return f"content-review-{timezone.localdate():%Y-%m-%d}"
+
+    @property
+    def header_buttons(self):
+        if not sees_review_history(self.request.user):
+            return []
+        return [
+            HeaderButton(
+                "Review history", url=reverse("editorial_review_history"), icon_name="history"
+            )
+        ]
 
     def get_queryset(self):
         parent = Page.objects.filter(depth=3, path=Substr(OuterRef("path"), 1, 3 * STEP)).values(

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from .checklist import checklist_from
 from .forms import ConfirmReviewForm
 from .reviewable import Reviewable
-from .roles import REVIEWERS
+from .roles import REVIEWERS, SITE_ADMINISTRATORS
 from .signoff import confirm_review
 
 
@@ -22,6 +22,20 @@ def is_reviewer(user):
             user.is_superuser or user.groups.filter(name=REVIEWERS).exists()
         )
     return user._handcare_is_reviewer
+
+
+def sees_review_history(user):
+    """Whether the user may read the review history: Reviewers, Site administrators, superusers."""
+    if not hasattr(user, "_handcare_sees_history"):
+        user._handcare_sees_history = bool(
+            user.is_active
+            and user.has_perm("wagtailadmin.access_admin")
+            and (
+                user.is_superuser
+                or user.groups.filter(name__in=[REVIEWERS, SITE_ADMINISTRATORS]).exists()
+            )
+        )
+    return user._handcare_sees_history
 
 
 def can_confirm(page, user):

@@ -6,9 +6,10 @@ from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.admin.widgets import Button
 
 from .content_checks import EvidenceCheckerItem
+from .history import ReviewHistoryReportView
 from .panels import dashboard_panels
 from .reports import ContentReviewReportView
-from .views import can_confirm, confirm_review_view, is_reviewer
+from .views import can_confirm, confirm_review_view, is_reviewer, sees_review_history
 
 
 @hooks.register("register_admin_urls")
@@ -29,6 +30,16 @@ def register_editorial_urls():
             ContentReviewReportView.as_view(results_only=True),
             name="editorial_content_review_results",
         ),
+        path(
+            "reports/review-history/",
+            ReviewHistoryReportView.as_view(),
+            name="editorial_review_history",
+        ),
+        path(
+            "reports/review-history/results/",
+            ReviewHistoryReportView.as_view(results_only=True),
+            name="editorial_review_history_results",
+        ),
     ]
 
 
@@ -41,6 +52,18 @@ class ContentReviewMenuItem(MenuItem):
 def register_content_review_report():
     return ContentReviewMenuItem(
         "Content review", reverse("editorial_content_review"), icon_name="tasks", order=50
+    )
+
+
+class ReviewHistoryMenuItem(MenuItem):
+    def is_shown(self, request):
+        return sees_review_history(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_history_report():
+    return ReviewHistoryMenuItem(
+        "Review history", reverse("editorial_review_history"), icon_name="history", order=51
     )
 
 

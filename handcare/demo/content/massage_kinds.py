@@ -104,6 +104,16 @@ DEEP_HAND_MASSAGE = technique_page(
                 "<p>No. It can feel intense in a tight spot, but it should never be sharp "
                 "or make the person tense up. Ease off if it does.</p>",
             ),
+            (
+                "Is deeper pressure better for sore hands?",
+                "<p>Not that anyone has shown. We know of no trial that compares deep "
+                "and light hand massage. In one small trial, adults with hand pain who had a "
+                "weekly hand massage and massaged their own hand daily reported less pain and "
+                "had a stronger grip after four weeks [cite:field-2011-hand-pain], but that "
+                "trial compared massage with usual care, not firm pressure with gentle. If "
+                "firm pressure feels good, use it; if it does not, a lighter massage is a "
+                "perfectly good choice.</p>",
+            ),
         ),
     },
     audiences=["office-workers"],

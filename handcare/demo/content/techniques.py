@@ -519,7 +519,10 @@ WRIST_MOBILISATION = technique_page(
                     "<p>Move the hand in five slow, wide circles, staying well inside the "
                     "range that feels easy. Let the person tell you where that range ends.</p>"
                 ),
-                "Gentle movement through a comfortable range may ease stiffness.",
+                (
+                    "Many people find that gentle movement through a comfortable range eases "
+                    "stiffness."
+                ),
                 "About 30 seconds",
                 "none",
             ),
@@ -575,6 +578,16 @@ WRIST_MOBILISATION = technique_page(
                 "<p>The muscles that bend and straighten the fingers start in the forearm "
                 "and pass the wrist. A massage that stops at the hand leaves part of the "
                 "system untouched.</p>",
+            ),
+            (
+                "Is there evidence that wrist circles help?",
+                "<p>Not for this movement on its own: trials test whole massage routines, "
+                "not single steps. In one small trial, adults with hand pain from causes "
+                "such as arthritis, carpal tunnel syndrome and repetitive strain had a weekly "
+                "hand massage from a therapist and massaged their own hand every day. After "
+                "four weeks they reported less pain and had a stronger grip than a "
+                "comparison group [cite:field-2011-hand-pain]. Treat wrist circles as a "
+                "comfortable part of a routine, not as a treatment for a wrist problem.</p>",
             ),
         ),
     },
@@ -670,6 +683,16 @@ FINISHING_STROKES = technique_page(
                 "What should the person do after a hand massage?",
                 "<p>Sit quietly for a minute and wipe off any excess oil before picking "
                 "anything up. A glass of water is pleasant but not essential.</p>",
+            ),
+            (
+                "Why finish slowly instead of just stopping?",
+                "<p>A slow ending keeps the whole massage calm and gives the person a "
+                "moment to notice how their hands feel. One review of massage research "
+                "suggests that the benefits people report may come from stimulating pressure "
+                "receptors in the skin, which raises the activity of the vagus nerve and "
+                "lowers the stress hormone cortisol. It also notes that most of the studies "
+                "it covers relied on what people reported rather than on objective measures "
+                "[cite:field-2016].</p>",
             ),
         ),
     },
