@@ -11,6 +11,10 @@ EVIDENCE_RULES = {
         "A reference is incomplete or a placeholder",
         "Give it a title, year and URL or DOI before submitting",
     ),
+    "no-sources": (
+        "This article lists no source",
+        "Add at least one reference from the library under References",
+    ),
     "unlisted-citation": (
         "A citation points at a source the article does not list",
         "Add the source under References or correct the key",

@@ -363,8 +363,24 @@ class UncitedArticleGateTests(GateTestCase):
 
     def test_a_technique_needs_no_citation(self):
         page = self.draft()
-        data = technique_data(page, steps=[step("Glide", "<p>Glide slowly.</p>")], action="submit")
+        data = technique_data(
+            page,
+            steps=[step("Glide", "<p>Glide slowly.</p>")],
+            references=[ReferenceFactory()],
+            action="submit",
+        )
         self.assert_submitted(self.client.post(edit_url(page), data), page)
+
+    def test_every_article_must_list_a_source(self):
+        page = self.draft()
+        data = technique_data(page, steps=[step("Glide", "<p>Glide slowly.</p>")], action="submit")
+        response = self.client.post(edit_url(page), data)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(
+            "List at least one source under References",
+            str(response.context["form"].non_field_errors()),
+        )
+        self.assertFalse(Page.objects.get(pk=page.pk).workflow_in_progress)
 
     def test_an_uncited_sleep_article_can_be_saved_as_a_draft(self):
         page = self.guide("sleep")
@@ -384,7 +400,12 @@ class CautionsGateTests(GateTestCase):
 
     def test_cautions_let_it_through(self):
         page = self.draft()
-        data = technique_data(page, cautions="<p>Stop if it hurts.</p>", action="submit")
+        data = technique_data(
+            page,
+            cautions="<p>Stop if it hurts.</p>",
+            references=[ReferenceFactory()],
+            action="submit",
+        )
         self.assert_submitted(self.client.post(edit_url(page), data), page)
 
     def test_a_technique_without_cautions_can_be_saved_as_a_draft(self):
@@ -558,12 +579,17 @@ class CheckEvidenceTests(TestCase):
 
     def test_sources_are_required_for_reflexology_and_sleep_only(self):
         page = self.technique(steps=[step_block("Glide", "<p>No citation.</p>")])
-        self.assertEqual(page.evidence_problems(references=[], topic="techniques"), [])
+        listed = [self.reference()]
+        self.assertEqual(page.evidence_problems(references=listed, topic="techniques"), [])
+        self.assertEqual(
+            self.codes(page.evidence_problems(references=[], topic="techniques")), ["no-sources"]
+        )
         for topic in ("reflexology", "sleep"):
             with self.subTest(topic):
                 problems = page.evidence_problems(references=[], topic=topic)
-                self.assertEqual(self.codes(problems), ["uncited-article"])
-                self.assertEqual(problems[0].field, "steps")
+                self.assertEqual(self.codes(problems), ["no-sources", "uncited-article"])
+                uncited = [p for p in problems if p.code == "uncited-article"]
+                self.assertEqual(uncited[0].field, "steps")
         # Listing a source is not citing it.
         problems = page.evidence_problems(references=[self.reference()], topic="sleep")
         self.assertEqual(self.codes(problems), ["uncited-article"])
@@ -584,7 +610,9 @@ class CheckEvidenceTests(TestCase):
 
     def test_guides_have_no_cautions_field_to_check(self):
         page = GuidePage(title="Guide", summary="S.", body=[paragraph_block("<p>Text.</p>")])
-        self.assertEqual(page.evidence_problems(references=[], topic="techniques"), [])
+        self.assertEqual(
+            page.evidence_problems(references=[self.reference()], topic="techniques"), []
+        )
 
     def test_reflexology_point_notes_are_checked(self):
         page = ReflexologyPage(title="Reflexology", summary="S.", body=[])

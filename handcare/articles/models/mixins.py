@@ -132,6 +132,15 @@ class ArticlePage(Reviewable, Page):
         references = list(self.listed_references() if references is None else references)
         topic = topic if topic is not None else self.topic
         problems = list(self.reference_problems(references))
+        if not references:
+            # HandCare promises readers that every article names its sources.
+            problems.append(
+                Problem(
+                    code="no-sources",
+                    field="article_references",
+                    message="List at least one source under References before this article goes to review.",
+                )
+            )
         listed = {reference.key.lower() for reference in references}
         cited_anywhere = False
         for field, keys, where in self.cited_keys_by_field(**posted):
