@@ -97,7 +97,7 @@ def check_evidence(page, references=None, topic=None, points=None):
                 field=main_text_field(page),
                 message=(
                     "This article makes health claims and cites no source. Cite at least one "
-                    "reference in the text with [cite:KEY]."
+                    "reference in the text with the Cite button or [cite:KEY]."
                 ),
             )
         )

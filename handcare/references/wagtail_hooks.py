@@ -1,7 +1,10 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .chooser import ReferenceChooserViewSet
 from .models import Reference
+from .rich_text import register_cite_feature
 
 
 class ReferenceViewSet(SnippetViewSet):
@@ -15,6 +18,8 @@ class ReferenceViewSet(SnippetViewSet):
     list_display = ["key", "title", "kind", "year"]
     list_filter = ["kind"]
     search_fields = ["key", "title", "authors"]
+    chooser_viewset_class = ReferenceChooserViewSet
 
 
 register_snippet(ReferenceViewSet)
+hooks.register("register_rich_text_features", register_cite_feature)

@@ -111,7 +111,7 @@ class ArticlePage(Page):
             "article_references",
             heading="References",
             label="Reference",
-            help_text="Every source cited with [cite:KEY] must be listed here.",
+            help_text="Every source cited in the text (Cite button or [cite:KEY]) must be listed here.",
         ),
         FieldPanel("author"),
         # Set only by the editorial review workflow, never typed: see handcare/editorial.
