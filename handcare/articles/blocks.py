@@ -8,7 +8,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "cite"]
 TEMPLATE_DIR = "components/streamfield"
 
 

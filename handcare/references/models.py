@@ -145,6 +145,14 @@ class Reference(
             raise ValidationError(errors)
 
     @property
+    def short_label(self):
+        """First author's surname and the year, e.g. 'Field 2016'; the key when there is no author."""
+        surname = (self.authors or "").split(";")[0].split(",")[0].strip()
+        if not surname:
+            return self.key
+        return f"{surname} {self.year}" if self.year else surname
+
+    @property
     def doi_url(self):
         return f"https://doi.org/{self.doi}" if self.doi else ""
 

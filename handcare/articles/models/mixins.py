@@ -94,7 +94,7 @@ class ArticlePage(Reviewable, Page):
             "article_references",
             heading="References",
             label="Reference",
-            help_text="Every source cited with [cite:KEY] must be listed here.",
+            help_text="Every source cited in the text (Cite button or [cite:KEY]) must be listed here.",
         ),
         FieldPanel("author"),
         *Reviewable.review_panels,
