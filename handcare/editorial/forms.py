@@ -3,12 +3,14 @@
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.utils import ErrorList
+from django.utils.functional import cached_property
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamBlockValidationError
 from wagtail.fields import StreamField
 
 from .evidence import check_evidence
+from .form_changes import only_reencoded
 
 
 class ReviewChecklistForm(forms.Form):
@@ -74,6 +76,16 @@ class ArticlePageForm(WagtailAdminPageForm):
                 shown.setdefault(NON_FIELD_ERRORS, []).extend(hidden)
                 errors = ValidationError(shown)
         super()._update_errors(errors)
+
+    @cached_property
+    def changed_data(self):
+        # Rich text comes back from Draftail re-encoded even when untouched; only real edits count
+        # (Wagtail's edit view saves a revision before a workflow action if the form changed).
+        return [
+            name
+            for name in super().changed_data
+            if not only_reencoded(self.fields[name], self[name].initial, self[name].data)
+        ]
 
     def _post_clean(self):
         super()._post_clean()

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wagtail.log_actions import log
+from wagtail.models import TaskState
 
 from handcare.people.models import Person
 
@@ -140,13 +141,23 @@ def record_review(page, user, revision, kind, note="", checklist=None, when=None
     return record
 
 
+@transaction.atomic
 def approve_review(task, task_state, user, comment="", **checklist):
     """Approve a revision: refuse self-approval, an unticked checklist and failing evidence,
     publish, then record.
 
     The checklist is checked here as well as in the approval form, because Wagtail's edit view can
     perform a workflow action with data that never went through that form.
+
+    One transaction: approving, publishing and recording succeed or fail together, and the task
+    state is locked and read again so a second approval of the same review waits, then is refused.
     """
+    if (
+        not TaskState.objects.select_for_update()
+        .filter(pk=task_state.pk, status=TaskState.STATUS_IN_PROGRESS)
+        .exists()
+    ):
+        raise PermissionDenied("This review has already been completed.")
     page = task_state.workflow_state.content_object.specific
     revision = revision_under_review(page, task_state)
     if user_contributed_to(page, revision, user):
