@@ -108,7 +108,7 @@ def test_editor_submits_reviewer_approves_twice(live_server, browser, newsroom):
     editor = log_in(browser, live_server, newsroom["editor"])
     write_technique(editor, live_server, newsroom["section"], "Effleurage")
     footer_action(editor, "Submit to Editorial review")
-    expect_message(editor, "Page 'Effleurage' created and submitted for moderation.")
+    expect_message(editor, "submitted for moderation")
 
     article = TechniquePage.objects.get(title="Effleurage")
     assert not article.live
