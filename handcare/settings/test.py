@@ -26,3 +26,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# SQLite's test database is an in-memory, shared-cache database. There a BEGIN IMMEDIATE of one
+# connection makes the other fail at once with "database table is locked" (shared-cache table
+# locks never wait for the busy timeout), and the browser tests' server thread and test thread
+# use two connections. Keep Django's default transactions for it; tests/test_sqlite_concurrency.py
+# checks the embedded default's options on a real database file.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["OPTIONS"].pop("transaction_mode", None)  # noqa: F405
