@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test lint migrate demo lock benchmark clean
+.PHONY: run test soak install install-test lint migrate demo lock benchmark clean
 
 run: install migrate demo
 	@echo ""
@@ -44,6 +44,13 @@ lint: install-test
 test: install-test lint
 	DJANGO_SETTINGS_MODULE=handcare.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+
+# Run every browser test SOAK times in a row in one pytest session (default 10), on SQLite or,
+# with DATABASE_URL=postgres://..., on PostgreSQL. Fails on the first failure of any round.
+SOAK ?= 10
+SOAK_TESTS ?= tests/browser
+soak: install-test
+	HANDCARE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest $(SOAK_TESTS) -x --soak $(SOAK)
 
 benchmark: install-test
 	$(BIN)/python manage.py migrate --noinput

@@ -26,6 +26,16 @@ def _empty_cache():
     clear_test_cache()
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--soak",
+        type=int,
+        default=1,
+        metavar="N",
+        help="run each browser test N times in a row in one session (see `make soak`)",
+    )
+
+
 def pytest_configure(config):
     # pytest-playwright 0.10 defines its base_url fixture in a way pytest 9 deprecates; not ours.
     config.addinivalue_line(

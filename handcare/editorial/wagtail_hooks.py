@@ -1,7 +1,10 @@
+from django.http import JsonResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.admin.widgets import Button
 
@@ -113,3 +116,45 @@ def add_evidence_checks(request, items, page):
     for index, item in enumerate(items):
         if type(item) is not EvidenceCheckerItem and isinstance(item, ContentCheckerItem):
             items[index] = EvidenceCheckerItem(in_editor=item.in_editor)
+
+
+# Inputs that turn a post of the edit form into a deliberate action rather than a draft save.
+# Wagtail's workflow-action.js adds the workflow ones to the edit form itself before submitting.
+ACTION_INPUTS = (
+    "action-publish",
+    "action-submit",
+    "action-restart-workflow",
+    "action-cancel-workflow",
+    "action-workflow-action",
+    "workflow-action-name",
+)
+
+
+@hooks.register("before_edit_page")
+def refuse_actions_from_autosave(request, page):
+    """A background autosave (a JSON post of the whole form) never approves, submits or publishes.
+
+    Wagtail's autosave posts every input of the edit form, including the hidden workflow-action
+    inputs that workflow-action.js adds just before it submits the form, so without this the
+    autosave performed the reviewer's approval a second time beside the real submission.
+    """
+    if request.method != "POST" or request.accepts("text/html"):
+        return None
+    if not any(name in request.POST for name in ACTION_INPUTS):
+        return None
+    return JsonResponse(
+        {
+            "success": False,
+            "error_code": "blocked_by_hook",
+            "error_message": "An autosave only saves a draft; the action itself is being sent.",
+        },
+        status=409,
+    )
+
+
+@hooks.register("insert_editor_js")
+def autosave_guard_js():
+    """Pause autosave while the editor form is submitted or a workflow action is chosen."""
+    return format_html(
+        '<script src="{}"></script>', versioned_static("editorial/js/autosave-guard.js")
+    )

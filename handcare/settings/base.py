@@ -88,6 +88,20 @@ DATABASES = {
     )
 }
 
+# The embedded SQLite serves a threaded dev server and Wagtail's background autosave, so requests
+# write at the same time. SQLite's default DEFERRED transactions read first and only ask for the
+# write lock on their first write; when another request holds it, SQLite answers "database is
+# locked" at once instead of waiting, and the request fails half-way. IMMEDIATE transactions take
+# the write lock when they begin and wait up to the busy timeout for it; WAL lets readers go on
+# while one request writes.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis is production's cache; without REDIS_URL a process-local cache keeps dev simple.

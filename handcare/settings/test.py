@@ -26,3 +26,15 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# On SQLite the tests use a database file, as `make run` does, not Django's in-memory shared-cache
+# database: there a write lock of one connection makes the other fail at once with "database
+# table is locked" (shared-cache locks never wait for the busy timeout), and the browser tests'
+# server thread and test thread are two connections. With a file, WAL, IMMEDIATE transactions and
+# the busy timeout behave exactly as in the embedded default (tests/test_sqlite_concurrency.py).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(  # noqa: PTH118
+            os.environ.get("TMPDIR", "/tmp"), f"handcare-test-{os.getpid()}.sqlite3"
+        )
+    }

@@ -37,6 +37,18 @@ def browser_required():
     return os.environ.get("HANDCARE_REQUIRE_BROWSER") == "1"
 
 
+@pytest.fixture(autouse=True)
+def soak_round(request):
+    """Which of the --soak N rounds this is (1 without --soak)."""
+    return getattr(request, "param", 1)
+
+
+def pytest_generate_tests(metafunc):
+    rounds = metafunc.config.getoption("soak", 1)
+    if rounds > 1 and "soak_round" in metafunc.fixturenames:
+        metafunc.parametrize("soak_round", range(1, rounds + 1), ids=lambda n: f"round{n}")
+
+
 def pytest_collection_modifyitems(config, items):
     """Decide at collection time: skip the browser tests, or fail them when they are required."""
     if chromium_is_available():
@@ -84,3 +96,20 @@ def browser(django_db_setup, request):
         connections[alias]._test_serialized_contents = contents
     yield launched
     launched.close()
+
+
+@pytest.fixture
+def newsroom(transactional_db):
+    """A techniques section, a source to cite, an editor and two reviewers."""
+    from tests.editorial.helpers import EDITORS, REVIEWERS, make_user
+    from tests.factories import ReferenceFactory, SectionPageFactory, home_page
+
+    section = SectionPageFactory(parent=home_page(), title="Techniques", slug="techniques")
+    reference = ReferenceFactory(key="field-2016", title="Hand massage and anxiety")
+    return {
+        "section": section,
+        "reference": reference,
+        "editor": make_user("edith", EDITORS),
+        "rita": make_user("rita", REVIEWERS, name="Rita Reviewer", role="Hand therapist"),
+        "omar": make_user("omar", REVIEWERS, name="Omar Other", role="Physiotherapist"),
+    }
