@@ -17,19 +17,14 @@ from django.utils.dateformat import format as date_format
 
 from wagtail.models import Page
 
+from handcare.editorial.checklist import CHECKLIST
 from handcare.editorial.models import ReviewRecord
 from handcare.editorial.signoff import SELF_APPROVAL_MESSAGE
 from techniques.models import TechniquePage
 from tests.editorial.helpers import make_technique, submit
 
 PASSWORD = "test-password"  # tests.factories.UserFactory's
-CHECKS = [
-    "The facts match the cited sources",
-    "Every health claim is cited or worded as a belief",
-    "Cautions are present and correct",
-    "References are complete",
-    "The medical disclaimer applies to this article",
-]
+CHECKS = [check.label for check in CHECKLIST]
 
 
 def log_in(browser, live_server, user):
