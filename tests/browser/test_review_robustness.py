@@ -167,7 +167,7 @@ def assert_signed_off_once(live_server, browser, tab, page, reviewer):
     assert not page.has_unpublished_changes
     assert page.latest_revision == page.live_revision
     assert not Revision.objects.filter(object_id=str(page.pk), user=reviewer).exists()
-    record = ReviewRecord.objects.get(page=page)
+    record = ReviewRecord.objects.for_object(page).get()
     assert record.revision == page.live_revision
     assert page.workflow_states.get().status == WorkflowState.STATUS_APPROVED
 
@@ -253,7 +253,7 @@ def test_request_changes_then_resubmit_and_approve(live_server, browser, newsroo
     page = TechniquePage.objects.get(pk=article.pk)
     assert page.live
     assert page.summary == "Slow strokes, ten seconds each."
-    assert ReviewRecord.objects.filter(page=page).count() == 1
+    assert ReviewRecord.objects.for_object(page).count() == 1
     assert not Revision.objects.filter(object_id=str(page.pk), user=newsroom["rita"]).exists()
     assert rita.goto(f"{live_server.url}/admin/pages/{page.pk}/edit/").status == 200
 

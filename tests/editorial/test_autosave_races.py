@@ -118,7 +118,7 @@ def test_the_autosave_after_the_approval_saves_no_revision_by_the_reviewer(
     assert not page.has_unpublished_changes
     assert revisions_by(page, reviewer) == 0
     assert page.latest_revision == page.live_revision
-    assert ReviewRecord.objects.filter(page=page).count() == 1
+    assert ReviewRecord.objects.for_object(page).count() == 1
 
 
 def test_an_autosave_carrying_the_approval_does_not_approve(client, under_review, reviewer):
@@ -138,7 +138,7 @@ def test_an_autosave_carrying_the_approval_does_not_approve(client, under_review
     assert approval.status_code == 302
     page = TechniquePage.objects.get(pk=under_review.pk)
     assert page.live
-    assert ReviewRecord.objects.filter(page=page).count() == 1
+    assert ReviewRecord.objects.for_object(page).count() == 1
     assert revisions_by(page, reviewer) == 0
 
 
