@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Revision
 
 from . import signoff
+from .admin_urls import compare_url
 from .checklist import CHECKLIST
 
 
@@ -62,7 +63,7 @@ class ReviewChecklistForm(forms.Form):
             refusal = signoff.ReviewRefused(
                 signoff.STALE_MESSAGE,
                 obj,
-                link=(signoff.compare_url(obj, revision.pk, latest.pk), "See what changed"),
+                link=(compare_url(obj, revision.pk, latest.pk), "See what changed"),
             )
             raise ValidationError(refusal.as_html(), code="stale")
 

@@ -25,9 +25,9 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
+from .admin_urls import admin_url
 from .checklist import describe
 from .exports import SafeSpreadsheetExportMixin
-from .panels import admin_url
 from .records import ReviewRecord
 from .reports import CalendarDateColumn
 from .reviewable import reviewable_snippet_models

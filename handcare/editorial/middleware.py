@@ -5,7 +5,8 @@ from django.shortcuts import redirect
 
 from wagtail.admin import messages
 
-from .signoff import ReviewRefused, edit_url
+from .admin_urls import edit_url
+from .signoff import ReviewRefused
 
 
 class ReviewRefusalMiddleware:

@@ -1,13 +1,12 @@
 """Admin dashboard panels that turn review dates into work."""
 
-from django.contrib.admin.utils import quote
 from django.db.models import Q
-from django.urls import reverse
 
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, Revision, TaskState
+from wagtail.models import Revision, TaskState
 
 from . import queries
+from .admin_urls import admin_url
 from .roles import REVIEWERS
 from .schedule import DUE_SOON_DAYS
 from .signoff import last_approved_revisions
@@ -121,17 +120,6 @@ def latest_revisions(keys):
     ):
         latest.setdefault((content_type_id, object_id), revision_id)
     return latest
-
-
-def admin_url(model, object_id, view, *revision_ids):
-    """The admin URL of a page or snippet view (edit, revisions_compare)."""
-    if model is None:
-        return ""
-    if issubclass(model, Page):
-        return reverse(f"wagtailadmin_pages:{view}", args=[object_id, *revision_ids])
-    return reverse(
-        model.snippet_viewset.get_url_name(view), args=[quote(object_id), *revision_ids]
-    )
 
 
 def dashboard_panels(request):

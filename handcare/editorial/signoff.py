@@ -8,13 +8,13 @@ transaction with the workflow state locked, so either everything happens or noth
 from django.apps import apps
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from wagtail.log_actions import log
 from wagtail.models import Page, TaskState, WorkflowState
 
+from .admin_urls import compare_url
 from .checklist import checklist_from, unticked
 from .evidence import messages
 from .records import ReviewRecord
@@ -65,24 +65,6 @@ def person_for(user):
 
 def specific(obj):
     return obj.specific if isinstance(obj, Page) else obj
-
-
-def compare_url(obj, old_revision_id, new_revision_id):
-    """The admin comparison of two revisions of a page or snippet."""
-    if isinstance(obj, Page):
-        return reverse(
-            "wagtailadmin_pages:revisions_compare", args=[obj.pk, old_revision_id, new_revision_id]
-        )
-    viewset = obj.snippet_viewset
-    return reverse(
-        viewset.get_url_name("revisions_compare"), args=[obj.pk, old_revision_id, new_revision_id]
-    )
-
-
-def edit_url(obj):
-    if isinstance(obj, Page):
-        return reverse("wagtailadmin_pages:edit", args=[obj.pk])
-    return reverse(obj.snippet_viewset.get_url_name("edit"), args=[obj.pk])
 
 
 def latest_revision(obj):

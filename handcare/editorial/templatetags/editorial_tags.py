@@ -2,9 +2,9 @@
 
 from django import template
 
+from ..admin_urls import compare_url
 from ..signoff import (
     SELF_APPROVAL_MESSAGE,
-    compare_url,
     last_approval,
     latest_revision,
     specific,
