@@ -138,19 +138,28 @@ def apply_record(obj, record):
         setattr(obj, name, value)
 
 
-def new_record(obj, user, revision, kind, note="", checklist=None, when=None, reviewer=None):
-    """A saved review record for `obj` (not yet applied to it)."""
-    when = when or timezone.now()
-    person = reviewer or person_for(user)
-    reviewed_on = timezone.localdate(when)
+def create_record(obj, revision, kind, **fields):
+    """A saved review record of `revision` of `obj`, naming the object as it is now."""
+    title = obj.get_admin_display_title() if hasattr(obj, "get_admin_display_title") else obj
     return ReviewRecord.objects.create(
         content_type=obj.get_base_content_type(),
         object_id=str(obj.pk),
-        object_title=str(
-            obj.get_admin_display_title() if hasattr(obj, "get_admin_display_title") else obj
-        )[:255],
+        object_title=str(title)[:255],
         revision=revision,
         kind=kind,
+        **fields,
+    )
+
+
+def new_record(obj, user, revision, kind, note="", checklist=None, when=None, reviewer=None):
+    """A saved sign-off record for `obj` (not yet applied to it)."""
+    when = when or timezone.now()
+    person = reviewer or person_for(user)
+    reviewed_on = timezone.localdate(when)
+    return create_record(
+        obj,
+        revision,
+        kind,
         reviewer=person,
         reviewer_user=user,
         reviewer_name=person.name,
@@ -286,16 +295,13 @@ def confirm_review(obj, user, note="", checklist=None):
 
 def withdraw(obj, revision):
     """Record that `revision` went live unreviewed, and drop the sign-off readers saw."""
-    today = timezone.localdate()
-    record = ReviewRecord.objects.create(
-        content_type=obj.get_base_content_type(),
-        object_id=str(obj.pk),
-        object_title=str(obj)[:255],
-        revision=revision,
-        kind=ReviewRecord.Kind.WITHDRAWN,
+    record = create_record(
+        obj,
+        revision,
+        ReviewRecord.Kind.WITHDRAWN,
         reviewer_user=revision.user if revision else None,
         reviewed_at=timezone.now(),
-        next_review_due=today,
+        next_review_due=timezone.localdate(),
         note="Published without review; the previous sign-off no longer applies.",
     )
     apply_record(obj, record)
