@@ -215,17 +215,19 @@ def check_approval(obj, revision_id, user, checks=None):
     return latest
 
 
+FINISHED_MESSAGE = (
+    "This review step is already finished (someone approved it or requested changes a moment "
+    "ago). Reload the page to see where it stands."
+)
+
+
 def lock_task_state(task_state):
     """Lock the workflow state and re-read the task state, so two approvals cannot both run."""
     WorkflowState.objects.select_for_update().filter(pk=task_state.workflow_state_id).first()
     current = TaskState.objects.select_for_update().get(pk=task_state.pk).specific
     if current.status != TaskState.STATUS_IN_PROGRESS:
         obj = specific(current.workflow_state.content_object)
-        raise ReviewRefused(
-            "This review step is already finished (someone approved it or requested changes "
-            "a moment ago). Reload the page to see where it stands.",
-            obj,
-        )
+        raise ReviewRefused(FINISHED_MESSAGE, obj)
     return current
 
 

@@ -10,8 +10,10 @@ from wagtail.admin.widgets import Button
 
 from .content_checks import EvidenceCheckerItem
 from .history import ReviewHistoryReportView
+from .page_views import reviewed_page_viewsets
 from .panels import dashboard_panels
 from .reports import ContentReviewReportView
+from .reviewable import reviewable_page_models
 from .views import can_confirm, confirm_review_view, is_reviewer, sees_review_history
 
 
@@ -158,3 +160,9 @@ def autosave_guard_js():
     return format_html(
         '<script src="{}"></script>', versioned_static("editorial/js/autosave-guard.js")
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_reviewed_page_viewsets():
+    """Reviewable page types get the edit view whose workflow actions run one at a time."""
+    return reviewed_page_viewsets(reviewable_page_models())

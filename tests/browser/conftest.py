@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in this thread; the tests still call the ORM
 # (factories, assertions) between browser steps, which Django would otherwise refuse.
@@ -35,6 +36,14 @@ def chromium_is_available():
 
 def browser_required():
     return os.environ.get("HANDCARE_REQUIRE_BROWSER") == "1"
+
+
+# How long an expect() may wait for the admin to answer (a navigation, a message). Playwright's
+# 5 s default (actions already wait up to 30 s) was exceeded on a loaded 2-core machine by a
+# correct approval (1.5 s deliberately slowed, then publish, redirect and the editor's assets),
+# which failed the soak while nothing was wrong. This bounds the wait; it measures nothing: a
+# step that finishes sooner goes on at once, and one that never finishes still fails.
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture(autouse=True)
