@@ -1,5 +1,6 @@
 """Fixtures that run the production stack for real: collected static files, gunicorn, moto S3."""
 
+import contextlib
 import io
 import os
 import uuid
@@ -51,10 +52,9 @@ def forget_redis_keys(env):
         client.delete(*keys)
 
 
-@pytest.fixture(scope="module")
-def production_server(django_db_setup, django_db_blocker, static_root, tmp_path_factory):
-    """gunicorn, 2 workers, production settings, serving the test database and test media."""
-    tmp_path = tmp_path_factory.mktemp("gunicorn")
+@contextlib.contextmanager
+def served(django_db_blocker, static_root, tmp_path, workers=2, **overrides):
+    """gunicorn with production settings, serving the test database and test media."""
     with django_db_blocker.unblock():
         db_url = database_url(connection.settings_dict)
     env = production_env(
@@ -63,12 +63,28 @@ def production_server(django_db_setup, django_db_blocker, static_root, tmp_path_
         MEDIA_ROOT=settings.MEDIA_ROOT,
         **cache_env(tmp_path),
     )
-    server = gunicorn(env, tmp_path / "gunicorn.log").start()
+    env.update(overrides)
+    server = gunicorn(env, tmp_path / "gunicorn.log", workers=workers).start()
     try:
         yield server
     finally:
         server.stop()
         forget_redis_keys(env)
+
+
+@pytest.fixture(scope="module")
+def production_server(django_db_setup, django_db_blocker, static_root, tmp_path_factory):
+    """What `make serve` runs: 2 workers, plain HTTP on loopback."""
+    with served(django_db_blocker, static_root, tmp_path_factory.mktemp("gunicorn")) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def https_server(django_db_setup, django_db_blocker, static_root, tmp_path_factory):
+    """Production's default: HTTPS only, behind a proxy that says so in X-Forwarded-Proto."""
+    tmp_path = tmp_path_factory.mktemp("gunicorn-https")
+    with served(django_db_blocker, static_root, tmp_path, workers=1, HANDCARE_HTTPS="1") as server:
+        yield server
 
 
 def jpeg_bytes(colour, size=(1400, 800)):

@@ -1,6 +1,7 @@
 """Start and stop real servers for the production tests: gunicorn and moto's S3, on loopback."""
 
 import contextlib
+import http.client
 import os
 import signal
 import socket
@@ -8,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -22,11 +24,21 @@ def free_port():
         return probe.getsockname()[1]
 
 
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Hand redirects back to the test instead of following them."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+NOT_FOLLOWING = urllib.request.build_opener(NoRedirects)
+
+
 def fetch(url, headers=None, method="GET"):
-    """(status, headers, body) of one request; HTTP errors are answers too, not exceptions."""
+    """(status, headers, body) of one request, redirects and HTTP errors included."""
     request = urllib.request.Request(url, headers=headers or {}, method=method)
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+        with NOT_FOLLOWING.open(request, timeout=30) as response:
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
@@ -98,19 +110,21 @@ class Server:
             if self._answers():
                 return self
             time.sleep(0.2)
+        output = self.output()
         self.stop()
-        raise RuntimeError(
-            f"{self.command[2]} did not answer in {START_TIMEOUT}s:\n{self.output()}"
-        )
+        raise RuntimeError(f"{self.command[2]} did not answer in {START_TIMEOUT}s:\n{output}")
 
     def _answers(self):
-        """Whether the server answers HTTP at all (an error status is an answer)."""
+        """Whether the server answers HTTP at all: any status, even a redirect, is an answer."""
+        parts = urllib.parse.urlsplit(self.ready_url)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
         try:
-            urllib.request.urlopen(self.ready_url, timeout=5)  # noqa: S310 - loopback
-        except urllib.error.HTTPError:
-            return True
+            connection.request("GET", parts.path or "/")
+            connection.getresponse().read()
         except OSError:
             return False
+        finally:
+            connection.close()
         return True
 
     def output(self):
