@@ -23,8 +23,9 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-elif getattr(settings, "HANDCARE_SERVE_MEDIA", False):
-    # Production with media on local disk and no proxy serving it (handcare/media/views.py).
+elif getattr(settings, "HANDCARE_SERVE_MEDIA", False) and settings.MEDIA_URL.startswith("/"):
+    # Production with media on local disk and no proxy serving it (handcare/media/views.py);
+    # a MEDIA_URL on another host (a CDN) is that host's to serve.
     from handcare.media.views import serve_media
 
     media_prefix = settings.MEDIA_URL.lstrip("/")
