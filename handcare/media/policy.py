@@ -15,10 +15,10 @@ IMAGE_TYPES = {
     ".avif": "image/avif",
 }
 
-# A rendition's name carries its source file's name, filter and focal point, and Wagtail never
-# rewrites a rendition file: an image with a replaced file gets a new file name, so new
-# renditions. Browsers and CDNs may keep renditions for a year. (The one way a name comes back:
-# an image is deleted and a file of the same name uploaded later.) Originals: an hour.
+# A rendition's name carries its source file's name, filter and focal point, Wagtail never
+# rewrites a rendition file, and production's storages give every original a name no earlier
+# upload had (storage.NeverReusedNames). So browsers and CDNs may keep renditions for a year.
+# Originals: an hour.
 RENDITION_CACHE_CONTROL = "public, max-age=31536000, immutable"
 ORIGINAL_CACHE_CONTROL = "public, max-age=3600"
 

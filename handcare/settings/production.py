@@ -128,7 +128,7 @@ if AWS_STORAGE_BUCKET_NAME:
     except ValueError as error:
         raise ImproperlyConfigured(str(error)) from error
 else:
-    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_STORAGE = {"BACKEND": "handcare.media.storage.MediaFileSystemStorage"}
 
 STORAGES = {
     "default": MEDIA_STORAGE,

@@ -129,7 +129,7 @@ def test_logs_go_to_the_console():
 
 def test_local_media_is_served_unless_the_proxy_does_it():
     code, s = load()
-    assert s["STORAGES"]["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert s["STORAGES"]["default"]["BACKEND"] == "handcare.media.storage.MediaFileSystemStorage"
     assert s["HANDCARE_SERVE_MEDIA"] is True
     code, s = load(HANDCARE_SERVE_MEDIA="0")
     assert s["HANDCARE_SERVE_MEDIA"] is False

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 
 import boto3
 import pytest
@@ -110,11 +111,13 @@ def test_uploads_and_renditions_land_in_the_bucket_and_load_from_it(
     bucket, admin_client, s3_server
 ):
     image = upload(admin_client, "Palm press", "palm-press.jpg")
-    assert keys_in(bucket) == ["original_images/palm-press.jpg"]
+    assert re.fullmatch(r"original_images/[a-z0-9]{6}-palm-press\.jpg", image.file.name)
+    assert keys_in(bucket) == [image.file.name]
 
     rendition = image.get_rendition("width-400")
-    assert rendition.file.name.startswith("images/palm-press.width-400")
-    assert f"images/{rendition.file.name.split('/')[-1]}" in keys_in(bucket)
+    stem = image.file.name.removeprefix("original_images/").removesuffix(".jpg")
+    assert rendition.file.name == f"images/{stem}.width-400.jpg"
+    assert keys_in(bucket) == sorted([image.file.name, rendition.file.name])
     # The renditions carry the same cache lifetime as when Django serves them from disk.
     head = bucket.head_object(Bucket=BUCKET, Key=rendition.file.name)
     assert head["CacheControl"] == "public, max-age=31536000, immutable"
