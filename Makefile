@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test soak install install-test lint migrate demo lock benchmark clean
+.PHONY: run serve test soak install install-test lint migrate demo lock benchmark clean
 
 run: install migrate demo
 	@echo ""
@@ -15,6 +15,41 @@ run: install migrate demo
 	@echo "  Demo logins:  admin, editor, reviewer (password: handcare-demo)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# --- make serve: the production stack on this machine -------------------------------------------
+# gunicorn (deploy/gunicorn.conf.py) with handcare.settings.production, WhiteNoise for static
+# files and Django for media. It reads the production variables (deploy/handcare.env.example);
+# for a fresh clone the defaults below stand in: SQLite, a file cache that every worker shares
+# (REDIS_URL replaces it), a secret key generated once into var/secret_key, plain HTTP on
+# loopback. Loads the demo content only into a site that has no pages yet.
+WEB_CONCURRENCY ?= 2
+SERVE_ENV = DJANGO_SETTINGS_MODULE=handcare.settings.production \
+	HOST="$(HOST)" PORT="$(PORT)" WEB_CONCURRENCY="$(WEB_CONCURRENCY)" \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/db.sqlite3}" \
+	HANDCARE_CACHE_DIR="$${HANDCARE_CACHE_DIR:-$(CURDIR)/var/cache}" \
+	HANDCARE_HTTPS="$${HANDCARE_HTTPS:-0}" \
+	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" \
+	EMAIL_BACKEND="$${EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}"
+
+serve: install var/secret_key
+	@$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
+	@$(SERVE_ENV) $(BIN)/python manage.py load_demo_content --if-empty
+	@echo ""
+	@echo "HandCare (gunicorn, production settings, $(WEB_CONCURRENCY) workers) is starting."
+	@echo "  Public site:  http://$(HOST):$(PORT)/"
+	@echo "  Admin:        http://$(HOST):$(PORT)/admin/ (the logins of \`make run\`, which shares"
+	@echo "                db.sqlite3, or: .venv/bin/python manage.py createsuperuser)"
+	@echo ""
+	@$(SERVE_ENV) exec $(BIN)/gunicorn -c deploy/gunicorn.conf.py
+
+# Generated once, kept out of git; SECRET_KEY in the environment takes precedence.
+var/secret_key:
+	@mkdir -p var
+	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+# --- end of make serve ---------------------------------------------------------------------------
 
 install: $(VENV)/.installed-run
 
@@ -63,4 +98,4 @@ lock:
 	uv pip compile pyproject.toml --extra test --python-version 3.11 --no-header -o requirements-test.lock
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache static
+	rm -rf $(VENV) .pytest_cache .ruff_cache static var/cache

@@ -1,6 +1,8 @@
+import re
+
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -21,5 +23,12 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif getattr(settings, "HANDCARE_SERVE_MEDIA", False) and settings.MEDIA_URL.startswith("/"):
+    # Production with media on local disk and no proxy serving it (handcare/media/views.py);
+    # a MEDIA_URL on another host (a CDN) is that host's to serve.
+    from handcare.media.views import serve_media
+
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [re_path(rf"^{re.escape(media_prefix)}(?P<path>.+)$", serve_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -2,8 +2,16 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from wagtail.models import Site
+
 from handcare.demo.content.people import DEMO_PASSWORD, USERS
 from handcare.demo.loader import ADMIN_URL, PUBLIC_URL, DemoContentError, DemoLoader
+
+
+def site_has_content():
+    """Whether the default site's home page has any page under it."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site is not None and site.root_page.get_children().exists()
 
 
 class Command(BaseCommand):
@@ -16,7 +24,18 @@ class Command(BaseCommand):
         "when they differ."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Load only when the default site has no pages under its home page yet, so a "
+            "site with real content is left alone (`make serve` uses this).",
+        )
+
     def handle(self, *args, **options):
+        if options["if_empty"] and site_has_content():
+            self.stdout.write("The site already has content; demo content was not loaded.")
+            return
         verbose = options["verbosity"] > 1
         loader = DemoLoader(log=self.stdout.write if verbose else None)
         try:
