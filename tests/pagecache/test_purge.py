@@ -209,7 +209,7 @@ def test_reviewed_no_changes_needed_purges_the_page_and_listing(site, reader):
     assert reader.get(site["section"].url)["X-Cache"] == "MISS"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_purge_runs_after_the_commit(reader):
     """A reader who renders the page between the publish and the commit gets the old text.
 
