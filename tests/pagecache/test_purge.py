@@ -239,3 +239,37 @@ def test_the_purge_runs_after_the_commit(reader):
     response, html = get(reader, glide.url)
     assert "New summary." in html
     assert response["X-Cache"] == "MISS"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_reviewers_approval_through_the_admin_purges_before_the_response(reader):
+    """The real sign-off: the approval runs in a transaction; the purge follows its commit."""
+    from tests.editorial.helpers import (
+        EDITORS,
+        REVIEWERS,
+        checklist,
+        make_technique,
+        submit,
+        workflow_action_url,
+    )
+    from tests.factories import home_page
+
+    section = SectionPageFactory(parent=home_page(), title="Techniques", slug="techniques")
+    editor = make_user("edith", EDITORS)
+    reviewer = make_user("rita", REVIEWERS, name="Rita Reviewer", role="Hand therapist")
+    page = make_technique(section, editor, reference=ReferenceFactory(), summary="Old summary.")
+    cache_and_check(reader, page.url, "Old summary.")
+
+    submit(page, editor, summary="Reviewed new summary.")
+    # Under review, readers keep the live text, from the cache.
+    response, html = get(reader, page.url)
+    assert (response["X-Cache"], "Old summary." in html) == ("HIT", True)
+
+    client = Client()
+    client.force_login(reviewer)
+    approval = client.post(workflow_action_url(page, "approve"), checklist(page=page))
+    assert approval.status_code == 302
+    response, html = get(reader, page.url)
+    assert response["X-Cache"] == "MISS"
+    assert "Reviewed new summary." in html
+    assert "Rita Reviewer" in html
