@@ -9,6 +9,6 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from . import signal_handlers
+        from . import checks, signal_handlers  # noqa: F401 (checks registers itself)
 
         signal_handlers.register()

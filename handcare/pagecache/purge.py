@@ -105,11 +105,13 @@ class Purge:
     @staticmethod
     def linking_page_ids(pages):
         page_type = ContentType.objects.get_for_model(Page)
-        return ReferenceIndex.objects.filter(
+        sources = ReferenceIndex.objects.filter(
             to_content_type=page_type,
             to_object_id__in=[str(page.pk) for page in pages],
             base_content_type=page_type,
         ).values_list("object_id", flat=True)
+        # object_id is text: PostgreSQL will not compare it with an integer id in a subquery.
+        return {int(pk) for pk in sources}
 
     def add_pages_showing(self, obj):
         """The live pages that show a snippet or image (Wagtail's reference index)."""

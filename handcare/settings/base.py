@@ -192,6 +192,8 @@ HANDCARE_PAGE_CACHE = os.environ.get("HANDCARE_PAGE_CACHE", "1").lower() not in 
 }
 # How long Varnish (s-maxage) and the cache keep a page; never past local midnight.
 HANDCARE_PAGE_CACHE_SECONDS = int(os.environ.get("HANDCARE_PAGE_CACHE_SECONDS", "600"))
+# Production serves from several processes: a purge must reach one cache they all share.
+HANDCARE_PAGE_CACHE_REQUIRE_SHARED = False
 # Views whose responses may be cached, and paths that never are.
 HANDCARE_PAGE_CACHE_VIEWS = ["wagtail.views.serve"]
 HANDCARE_PAGE_CACHE_EXCLUDE = ["/admin/", "/django-admin/", "/search/", "/documents/", "/_util/"]

@@ -41,3 +41,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 HANDCARE_DEMO_USERS_ALLOWED = False
+
+# Page cache: purges must reach every worker, so the cache must be shared (pagecache.E001).
+HANDCARE_PAGE_CACHE_REQUIRE_SHARED = True
