@@ -232,3 +232,10 @@ def test_nothing_cached_yesterday_is_served_today(site, reader, time_machine):
     assert reader.get(site["glide"].url)["X-Cache"] == "HIT"
     time_machine.move_to("2026-03-11 00:00:01+00:00", tick=False)
     assert reader.get(site["glide"].url)["X-Cache"] == "MISS"
+
+
+def test_head_shares_the_cached_get(site, reader):
+    assert reader.get(site["glide"].url)["X-Cache"] == "MISS"
+    head = reader.head(site["glide"].url)
+    assert (head.status_code, head["X-Cache"], head.content) == (200, "HIT", b"")
+    assert reader.post(site["glide"].url)["X-Cache"] == "BYPASS"
