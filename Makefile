@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test soak install install-test lint migrate demo lock benchmark clean
+.PHONY: run serve test soak install install-test lint migrate demo lock benchmark varnish clean
 
 run: install migrate demo
 	@echo ""
@@ -92,10 +92,17 @@ benchmark: install-test
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py benchmark_pages
 
+# Varnish (Debian's varnish package) in front of an app server on 127.0.0.1:8000, listening on
+# VARNISH_PORT; run the app with VARNISH_URL=http://127.0.0.1:$(VARNISH_PORT) so it purges it.
+VARNISH_PORT ?= 6081
+varnish:
+	varnishd -F -j none -n $(CURDIR)/.varnish -a 127.0.0.1:$(VARNISH_PORT) -T none \
+		-f $(CURDIR)/deploy/varnish/default.vcl -s malloc,256m
+
 # Regenerate the lock files after changing dependencies in pyproject.toml (needs uv).
 lock:
 	uv pip compile pyproject.toml --python-version 3.11 --no-header -o requirements.lock
 	uv pip compile pyproject.toml --extra test --python-version 3.11 --no-header -o requirements-test.lock
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache static var/cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache static var/cache .varnish

@@ -64,6 +64,14 @@ class HomePage(RoutablePageMixin, Page):
         context["audiences"] = Audience.objects.all()
         return context
 
+    def get_cached_paths(self):
+        # The audience pages list articles too: purging the home page purges them (page cache,
+        # Varnish).
+        return [
+            "/",
+            *(f"/audiences/{slug}/" for slug in Audience.objects.values_list("slug", flat=True)),
+        ]
+
     @path("audiences/<slug:slug>/", name="audience")
     def audience(self, request, slug):
         """Every live article written for one audience, across all sections."""

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     # After wagtail.admin: it replaces Wagtail's workflow e-mail receivers with ones that wait
     # for the transaction to commit (handcare/editorial/signal_handlers.py).
     "handcare.editorial",
+    "handcare.pagecache",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -49,6 +50,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Page cache outside gzip: hits skip sessions and rendering and keep the compressed bytes
+    # (handcare/pagecache/middleware.py). GZip randomises lengths against BREACH.
+    "handcare.pagecache.middleware.PageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -176,3 +181,33 @@ HANDCARE_DEMO_USERS_ALLOWED = False
 
 # No Gravatar: admin avatars are uploaded, never fetched from a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Page cache (handcare/pagecache, notes/pagecache.md): public pages for anonymous readers, in the
+# default cache, purged on every change. HANDCARE_PAGE_CACHE=0 turns it off (benchmarks).
+HANDCARE_PAGE_CACHE = os.environ.get("HANDCARE_PAGE_CACHE", "1").lower() not in {
+    "0",
+    "false",
+    "off",
+    "no",
+}
+# How long Varnish (s-maxage) and the cache keep a page; never past local midnight.
+HANDCARE_PAGE_CACHE_SECONDS = int(os.environ.get("HANDCARE_PAGE_CACHE_SECONDS", "600"))
+# Production serves from several processes: a purge must reach one cache they all share.
+HANDCARE_PAGE_CACHE_REQUIRE_SHARED = False
+# Views whose responses may be cached, and paths that never are.
+HANDCARE_PAGE_CACHE_VIEWS = ["wagtail.views.serve"]
+HANDCARE_PAGE_CACHE_EXCLUDE = ["/admin/", "/django-admin/", "/search/", "/documents/", "/_util/"]
+# Query parameters a cached page may carry (name: the full match its one value must be);
+# any other query string bypasses the cache.
+HANDCARE_PAGE_CACHE_QUERY = {"page": r"[1-9][0-9]{0,3}"}
+
+# Varnish in front (deploy/varnish/default.vcl): VARNISH_URL, e.g. http://127.0.0.1:6081, is
+# where purges are sent (Wagtail's frontend cache: PURGE per URL, BAN for everything).
+VARNISH_URL = os.environ.get("VARNISH_URL", "")
+if VARNISH_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "handcare.pagecache.varnish.VarnishBackend",
+            "LOCATION": VARNISH_URL,
+        }
+    }

@@ -172,3 +172,6 @@ LOGGING = {
 }
 
 HANDCARE_DEMO_USERS_ALLOWED = False
+
+# Page cache: purges must reach every worker, so the cache must be shared (pagecache.E001).
+HANDCARE_PAGE_CACHE_REQUIRE_SHARED = True

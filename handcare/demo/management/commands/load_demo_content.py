@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from handcare.demo.content.people import DEMO_PASSWORD, USERS
 from handcare.demo.loader import ADMIN_URL, PUBLIC_URL, DemoContentError, DemoLoader
+from handcare.pagecache.purge import everything_changed
 
 
 def site_has_content():
@@ -42,6 +43,8 @@ class Command(BaseCommand):
             report = loader.run()
         except DemoContentError as error:
             raise CommandError(f"Demo content was not loaded: {error}") from error
+        # The loader backdates publication times with UPDATEs, which no purge sees.
+        everything_changed()
 
         for line in report.lines():
             self.stdout.write(f"  {line}")

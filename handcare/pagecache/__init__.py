@@ -1,0 +1,1 @@
+"""Full-page cache of public pages for anonymous readers, purged whenever what they show changes."""

@@ -1,0 +1,237 @@
+"""Debian's varnishd with deploy/varnish/default.vcl in front of the live server.
+
+Skipped without varnishd (apt-get install varnish), unless HANDCARE_REQUIRE_BROWSER=1 (CI) or
+HANDCARE_REQUIRE_VARNISH=1, which turn a missing Varnish into a failure.
+"""
+
+import gzip
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from wagtail.models import Page
+
+from handcare.articles.models import PublicationSettings
+from tests.factories import SectionPageFactory, TechniquePageFactory, default_site, home_page
+
+VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+MISSING = f"varnishd not found ({VARNISHD}); install Debian's varnish (apt-get install varnish)"
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def varnish_required():
+    return "1" in (
+        os.environ.get("HANDCARE_REQUIRE_BROWSER"),
+        os.environ.get("HANDCARE_REQUIRE_VARNISH"),
+    )
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def outside_address():
+    """A non-loopback IPv4 address of this machine (no packet is sent), or None."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        try:
+            sock.connect(("192.0.2.1", 9))
+        except OSError:
+            return None
+        address = sock.getsockname()[0]
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
+
+
+def wait_for(port, process, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"varnishd exited: {process.stderr.read().decode()[-2000:]}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("varnishd did not start listening")
+
+
+@pytest.fixture
+def varnish(live_server, tmp_path, settings):
+    """varnishd on a free loopback port, its backend the live server; purges go to it."""
+    if not (os.path.isfile(VARNISHD) and os.access(VARNISHD, os.X_OK)):
+        if varnish_required():
+            pytest.fail(MISSING, pytrace=False)
+        pytest.skip(MISSING)
+    backend_port = live_server.url.rsplit(":", 1)[1]
+    vcl = tmp_path / "default.vcl"
+    vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
+    port = free_port()
+    # Also listen on a non-loopback address, to show purges from there are refused.
+    outside = outside_address()
+    listen = ["-a", f"127.0.0.1:{port}"]
+    if outside:
+        outside_port = free_port()
+        listen += ["-a", f"{outside}:{outside_port}"]
+    process = subprocess.Popen(
+        [
+            VARNISHD,
+            "-F",  # foreground: this fixture owns the process
+            "-j", "none",  # no privilege separation, so it can read the temporary VCL
+            "-n", str(tmp_path / "work"),
+            *listen,
+            "-T", "none",
+            "-f", str(vcl),
+            "-s", "malloc,32m",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        wait_for(port, process)
+        settings.WAGTAILFRONTENDCACHE = {
+            "varnish": {
+                "BACKEND": "handcare.pagecache.varnish.VarnishBackend",
+                "LOCATION": f"http://127.0.0.1:{port}",
+            }
+        }
+        yield SimpleNamespace(
+            url=f"http://127.0.0.1:{port}",
+            outside=f"http://{outside}:{outside_port}" if outside else None,
+        )
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def fetch(base, path, **headers):
+    """(status, headers, text) of a GET through Varnish."""
+    request = urllib.request.Request(base + path, headers={"Host": "localhost", **headers})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            status, head, body = response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        status, head, body = error.code, error.headers, error.read()
+    if head.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    return status, head, body.decode()
+
+
+def publish(page, **fields):
+    page = Page.objects.get(pk=page.pk).specific
+    for name, value in fields.items():
+        setattr(page, name, value)
+    # Wagtail's own publish action, as the admin's Publish button runs it.
+    page.save_revision(clean=False).publish()
+
+
+@pytest.fixture
+def pages(db):
+    section = SectionPageFactory(parent=home_page(), title="Techniques", slug="techniques")
+    glide = TechniquePageFactory(parent=section, title="Palm glide", summary="Old summary.")
+    return section, glide
+
+
+def test_varnish_caches_anonymous_pages_and_is_purged_on_publish(varnish, pages):
+    section, glide = pages
+    status, head, html = fetch(varnish.url, glide.url)
+    assert (status, head["X-Cache"]) == (200, "MISS")
+    assert "Old summary." in html
+    status, head, html = fetch(varnish.url, glide.url)
+    assert (status, head["X-Cache"]) == (200, "HIT")
+    assert "X-Url-Path" not in head
+    assert re.search(r"s-maxage=\d+", head["Cache-Control"])
+
+    publish(glide, summary="New summary.")
+
+    status, head, html = fetch(varnish.url, glide.url)
+    assert (status, head["X-Cache"]) == (200, "MISS")
+    assert "New summary." in html
+    assert "Old summary." not in html
+    assert fetch(varnish.url, glide.url)[1]["X-Cache"] == "HIT"
+
+
+def test_a_purge_drops_every_query_variant(varnish, pages):
+    section, glide = pages
+    for query in ("", "?page=2"):
+        fetch(varnish.url, section.url + query)
+        assert fetch(varnish.url, section.url + query)[1]["X-Cache"] == "HIT"
+    publish(glide, title="Palm sweep")
+    for query in ("", "?page=2"):
+        status, head, html = fetch(varnish.url, section.url + query)
+        assert head["X-Cache"] == "MISS"
+    assert ">Palm sweep</a>" in fetch(varnish.url, section.url)[2]
+
+
+def test_a_settings_change_bans_everything(varnish, pages):
+    section, glide = pages
+    fetch(varnish.url, glide.url)
+    assert fetch(varnish.url, glide.url)[1]["X-Cache"] == "HIT"
+    settings = PublicationSettings.for_site(default_site())
+    settings.medical_disclaimer = "<p>Ask your own clinician first.</p>"
+    settings.save()
+    status, head, html = fetch(varnish.url, glide.url)
+    assert head["X-Cache"] == "MISS"
+    assert "Ask your own clinician first." in html
+
+
+def test_varnish_answers_conditional_requests_and_gzips(varnish, pages):
+    section, glide = pages
+    status, head, html = fetch(varnish.url, glide.url, **{"Accept-Encoding": "gzip"})
+    assert head["Content-Encoding"] == "gzip"
+    etag = head["ETag"]
+    status, head, _ = fetch(
+        varnish.url, glide.url, **{"Accept-Encoding": "gzip", "If-None-Match": etag}
+    )
+    assert (status, head["X-Cache"]) == (304, "HIT")
+    # A reader without gzip gets the same page, unzipped by Varnish.
+    status, head, plain = fetch(varnish.url, glide.url)
+    assert status == 200 and "Content-Encoding" not in head
+    assert "Palm glide" in plain
+
+
+@pytest.mark.parametrize(
+    ("path", "headers"),
+    [
+        ("/search/?q=glide", {}),
+        ("/techniques/?utm_source=mail", {}),
+        ("/techniques/", {"Cookie": "sessionid=abc"}),
+        ("/admin/login/", {}),
+    ],
+)
+def test_varnish_passes_what_must_not_be_shared(varnish, pages, path, headers):
+    for _ in range(2):
+        status, head, _ = fetch(varnish.url, path, **headers)
+        assert head["X-Cache"] == "PASS", (path, status)
+
+
+def purge(base, path):
+    request = urllib.request.Request(base + path, method="PURGE", headers={"Host": "localhost"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_purging_is_allowed_from_localhost_only(varnish, pages):
+    section, glide = pages
+    fetch(varnish.url, glide.url)
+    assert fetch(varnish.url, glide.url)[1]["X-Cache"] == "HIT"
+    if varnish.outside:
+        # The same request from a non-loopback address is refused, and purges nothing.
+        assert purge(varnish.outside, glide.url) == 405
+        assert fetch(varnish.url, glide.url)[1]["X-Cache"] == "HIT"
+    assert purge(varnish.url, glide.url) == 200
+    assert fetch(varnish.url, glide.url)[1]["X-Cache"] == "MISS"
