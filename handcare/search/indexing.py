@@ -48,6 +48,13 @@ def refresh_statistics(using=None):
         if conn.vendor == "postgresql":
             quoted = ", ".join(conn.ops.quote_name(table) for table in tables)
             cursor.execute(f"ANALYZE {quoted}")
+            # Wagtail's GIN indexes keep new entries in a pending list that every search scans
+            # until VACUUM merges it; merge it now (this works inside a transaction too).
+            cursor.execute(
+                "SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i "
+                "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam "
+                "WHERE a.amname = 'gin' AND i.indrelid = 'wagtailsearch_indexentry'::regclass"
+            )
         elif conn.vendor == "sqlite":
             for table in tables:
                 cursor.execute(f"ANALYZE {conn.ops.quote_name(table)}")

@@ -20,8 +20,8 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import CharField, F, FloatField
-from django.db.models.expressions import CombinedExpression, RawSQL
+from django.db.models import BooleanField, CharField, FloatField
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from wagtail.models import Page
@@ -32,7 +32,10 @@ from wagtail.search.models import IndexEntry
 # More words than this add nothing a reader means and only make the query longer.
 MAX_TERMS = 12
 # Pages beyond this are never useful to a reader and would make the database skip many rows.
-MAX_PAGE = 50
+MAX_PAGE = 40
+# Ranking reads at most this many matches (see _postgres_rows, _sqlite_rows): more than
+# MAX_PAGE pages of results hold.
+RANK_CANDIDATES = 500
 # Letters and digits only: quotes, operators, `*`, `%`, `:` and the like never reach a backend.
 WORD = re.compile(r"[^\W_]+")
 
@@ -107,76 +110,118 @@ def _content_type_ids():
     return get_descendants_content_types_pks(Page)
 
 
-def _postgres_entries(terms, page_type_ids):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-
-    from wagtail.search.backends.database.postgres.query import Lexeme
-
-    lexemes = Lexeme(terms[0])
-    for term in terms[1:]:
-        lexemes &= Lexeme(term)
+def _postgres_rows(terms, page_type_ids, pages, offset, limit):
+    # One statement, written out so its shape is fixed: the GIN index on `title || body` (this
+    # app's migration 0001, the same expression) finds the matches; the CTE stops after
+    # RANK_CANDIDATES of them, because ranking reads each match's whole tsvector and a word in
+    # every article would otherwise rank all 10,000; then the candidates are ranked.
+    tsquery = " & ".join(f"'{term}'" for term in terms)  # terms hold letters and digits only
     config = getattr(get_search_backend(), "config", None)
-    query = SearchQuery(lexemes, search_type="raw", config=config)
-    # Exactly the expression of the GIN index added by migration 0001 of this app.
-    vector = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
-    return (
-        IndexEntry.objects.filter(content_type_id__in=page_type_ids)
-        .annotate(vector=vector)
-        .filter(vector=query)
-        .annotate(rank=SearchRank(vector, query) * F("title_norm"))
-        .order_by("-rank", "-object_id")
+    to_tsquery = "to_tsquery(%s::regconfig, %s)" if config else "to_tsquery(%s)"
+    query_params = [config, tsquery] if config else [tsquery]
+    pages_sql, pages_params = pages.query.sql_with_params()
+    table = IndexEntry._meta.db_table
+    sql = f"""
+        WITH candidates AS MATERIALIZED (
+            SELECT e.id FROM {table} e
+            WHERE e.content_type_id = ANY(%s)
+              AND (e.title || e.body) @@ {to_tsquery}
+              AND e.object_id IN ({pages_sql})
+            LIMIT %s
+        )
+        SELECT e.object_id, e.content_type_id
+        FROM candidates c JOIN {table} e ON e.id = c.id
+        ORDER BY ts_rank(e.title || e.body, {to_tsquery}) * e.title_norm DESC, e.id DESC
+        LIMIT %s OFFSET %s
+    """  # noqa: S608 (only placeholders and Django-compiled SQL are interpolated)
+    params = [
+        list(page_type_ids),
+        *query_params,
+        *pages_params,
+        RANK_CANDIDATES,
+        *query_params,
+        limit,
+        offset,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(int(object_id), content_type_id) for object_id, content_type_id in cursor]
+
+
+def _sqlite_rows(terms, page_type_ids, pages, offset, limit):
+    # FTS5 finds the matches. Ranking computes bm25 for each one, so only the newest
+    # RANK_CANDIDATES matches are ranked: a rowid bound (FTS5 applies it while reading the
+    # index) set by the RANK_CANDIDATES-th newest match. Fewer matches are all ranked.
+    fts = search_models.SQLiteFTSIndexEntry  # defined only on SQLite with FTS5
+    table = fts._meta.db_table
+    # Every term is letters and digits only, quoted as an FTS5 string: never FTS5 syntax.
+    match = "{title body} : (" + " AND ".join(f'"{term}"' for term in terms) + ")"
+    bound = RawSQL(
+        f"COALESCE((SELECT rowid FROM {table} WHERE {table} MATCH %s "  # noqa: S608
+        "ORDER BY rowid DESC LIMIT 1 OFFSET %s), 0)",
+        [match, RANK_CANDIDATES - 1],
     )
-
-
-def _sqlite_entries(terms, page_type_ids):
-    from wagtail.search.backends.database.sqlite.query import (
-        Lexeme,
-        MatchExpression,
-        SearchQueryExpression,
-    )
-
-    SQLiteFTSIndexEntry = search_models.SQLiteFTSIndexEntry  # defined only on SQLite with FTS5
-
-    lexemes = Lexeme(terms[0])
-    for term in terms[1:]:
-        lexemes &= Lexeme(term)
-    table = SQLiteFTSIndexEntry._meta.db_table
+    matches = RawSQL(f"{table} MATCH %s", [match], output_field=BooleanField())
     # bm25 is lower for better matches; a match in the title counts five times one in the body.
     rank = RawSQL(f"bm25({table}, 5.0, 1.0, 0.0)", [], output_field=FloatField())  # noqa: S611
     entries = (
-        SQLiteFTSIndexEntry.objects.filter(
-            MatchExpression(["title", "body"], SearchQueryExpression(lexemes))
-        )
-        .filter(index_entry__content_type_id__in=page_type_ids)
-        .annotate(rank=rank, object_id=F("index_entry__object_id"))
-        .order_by("rank", "-index_entry_id")
+        fts.objects.filter(matches, index_entry_id__gte=bound)
+        .filter(index_entry__content_type_id__in=page_type_ids, index_entry__object_id__in=pages)
+        .order_by(rank.asc(), "-index_entry_id")
+        .values_list("index_entry__object_id", "index_entry__content_type_id")
     )
-    return entries
+    return [
+        (int(object_id), content_type_id)
+        for object_id, content_type_id in entries[offset : offset + limit]
+    ]
 
 
-def matching_entries(terms):
-    """Index entries of pages matching every term, best first, as a lazy queryset."""
+def ranked_rows(terms, offset, limit):
+    """(page id, content type id) of pages matching every term, best first, in one query.
+
+    None when the database has no full-text index this module knows (then Wagtail searches).
+    """
     page_type_ids = _content_type_ids()
+    pages = _page_ids_as_text(searchable_pages())
     if connection.vendor == "postgresql":
-        entries = _postgres_entries(terms, page_type_ids)
-    elif connection.vendor == "sqlite" and hasattr(search_models, "SQLiteFTSIndexEntry"):
-        entries = _sqlite_entries(terms, page_type_ids)
-    else:
-        return None
-    return entries.filter(object_id__in=_page_ids_as_text(searchable_pages()))
+        return _postgres_rows(terms, page_type_ids, pages, offset, limit)
+    if connection.vendor == "sqlite" and hasattr(search_models, "SQLiteFTSIndexEntry"):
+        return _sqlite_rows(terms, page_type_ids, pages, offset, limit)
+    return None
+
+
+def _child_path(model):
+    """The select_related path from Page to a page type (e.g. "techniquepage"), or None."""
+    names = []
+    while model is not Page:
+        parents = [parent for parent in model._meta.parents if issubclass(parent, Page)]
+        if len(parents) != 1:
+            return None
+        names.append(model._meta.model_name)
+        model = parents[0]
+    return "__".join(reversed(names))
 
 
 def specific_pages(rows):
-    """(page id, content type id) rows -> the specific pages, one query per page type shown."""
-    by_type = {}
-    for page_id, content_type_id in rows:
-        by_type.setdefault(content_type_id, []).append(page_id)
-    found = {}
-    for content_type_id, ids in by_type.items():
+    """(page id, content type id) rows -> the specific pages, in one query whatever their types.
+
+    Each page type's table is LEFT JOINed by primary key (reverse one-to-one select_related),
+    so ten results of four types cost one query, not one per type.
+    """
+    paths = {}
+    for _, content_type_id in rows:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is None:
-            continue
-        found.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
+        if model is not None:
+            paths[content_type_id] = _child_path(model)
+    joins = sorted({path for path in paths.values() if path})
+    pages = Page.objects.filter(pk__in=[page_id for page_id, _ in rows]).select_related(*joins)
+    found = {}
+    for page in pages:
+        path = paths.get(page.content_type_id)
+        specific = page
+        for name in (path or "").split("__") if path else ():
+            specific = getattr(specific, name)
+        found[page.pk] = specific
     return [found[page_id] for page_id, _ in rows if page_id in found]
 
 
@@ -187,22 +232,11 @@ def search_page(query, number=1, page_size=10):
     if not terms:
         return page
     offset = (page.number - 1) * page_size
-    entries = matching_entries(terms)
-    if entries is None:
+    rows = ranked_rows(terms, offset, page_size + 1)
+    if rows is None:
         # Another database: Wagtail's own backend, still without a COUNT.
         found = searchable_pages().search(" ".join(terms))[offset : offset + page_size + 1]
-        rows = [(p.pk, p.content_type_id) for p in found]
-    else:
-        rows = [
-            (int(object_id), content_type_id)
-            for object_id, content_type_id in entries.values_list(
-                "object_id", _content_type_field(entries)
-            )[offset : offset + page_size + 1]
-        ]
+        rows = [(found_page.pk, found_page.content_type_id) for found_page in found]
     page.has_next = len(rows) > page_size
     page.object_list = specific_pages(rows[:page_size])
     return page
-
-
-def _content_type_field(entries):
-    return "content_type_id" if entries.model is IndexEntry else "index_entry__content_type_id"
