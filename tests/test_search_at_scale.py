@@ -5,12 +5,17 @@ query plan is checked to use the full-text index (FTS5 on SQLite, this app's GIN
 PostgreSQL); reader text that is query syntax on either backend is searched as words.
 """
 
+import io
 import re
 
+from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.search.models import IndexEntry
+
+from handcare.search.indexing import index_pages_in_bulk
 from handcare.search.query import MAX_PAGE, search_terms
 
 from .factories import GuidePageFactory, SectionPageFactory, TechniquePageFactory, home_page
@@ -178,3 +183,23 @@ class HostileSearchInputTests(TestCase):
     def test_huge_page_numbers_are_capped(self):
         response = self.client.get("/search/", {"q": "zygomorphic", "page": str(10**30)})
         self.assertEqual(response.context["search_results"].number, MAX_PAGE)
+
+
+class BulkIndexingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        section = SectionPageFactory(parent=home_page(), slug="guides")
+        cls.pages = [GuidePageFactory(parent=section, title=f"Bulkword {n}") for n in range(3)]
+
+    def found(self):
+        response = self.client.get("/search/", {"q": "bulkword"})
+        return {page.pk for page in response.context["search_results"].object_list}
+
+    def test_bulk_indexing_then_statistics(self):
+        IndexEntry.objects.filter(object_id__in=[str(page.pk) for page in self.pages]).delete()
+        self.assertEqual(self.found(), set())
+        self.assertEqual(index_pages_in_bulk(self.pages), 3)
+        out = io.StringIO()
+        call_command("refresh_search_statistics", stdout=out)
+        self.assertIn("wagtailsearch_indexentry", out.getvalue())
+        self.assertEqual(self.found(), {page.pk for page in self.pages})
