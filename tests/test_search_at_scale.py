@@ -7,6 +7,7 @@ PostgreSQL); reader text that is query syntax on either backend is searched as w
 
 import io
 import re
+from unittest import mock
 
 from django.core.management import call_command
 from django.db import connection
@@ -203,3 +204,21 @@ class BulkIndexingTests(TestCase):
         call_command("refresh_search_statistics", stdout=out)
         self.assertIn("wagtailsearch_indexentry", out.getvalue())
         self.assertEqual(self.found(), {page.pk for page in self.pages})
+
+
+class RankCandidateTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        section = SectionPageFactory(parent=home_page(), slug="guides")
+        cls.live = [GuidePageFactory(parent=section, title=f"Boundword {n}") for n in range(3)]
+        # Newer matches a reader may not see must not use up the ranked candidates.
+        for n in range(3):
+            GuidePageFactory(parent=section, title=f"Boundword draft {n}", live=False)
+
+    def test_the_candidate_bound_counts_only_visible_matches(self):
+        with mock.patch("handcare.search.query.RANK_CANDIDATES", 2):
+            response = self.client.get("/search/", {"q": "boundword"})
+        found = {page.pk for page in response.context["search_results"].object_list}
+        # Two candidates are ranked: both are live articles, none a draft.
+        self.assertEqual(len(found), 2)
+        self.assertLessEqual(found, {page.pk for page in self.live})

@@ -156,10 +156,15 @@ def _sqlite_rows(terms, page_type_ids, pages, offset, limit):
     table = fts._meta.db_table
     # Every term is letters and digits only, quoted as an FTS5 string: never FTS5 syntax.
     match = "{title body} : (" + " AND ".join(f'"{term}"' for term in terms) + ")"
+    # The bound counts only matches a reader may see (live, public articles), like the result.
+    pages_sql, pages_params = pages.query.sql_with_params()
+    entries_table = IndexEntry._meta.db_table
+    type_marks = ", ".join(["%s"] * len(page_type_ids))
     bound = RawSQL(
-        f"COALESCE((SELECT rowid FROM {table} WHERE {table} MATCH %s "  # noqa: S608
-        "ORDER BY rowid DESC LIMIT 1 OFFSET %s), 0)",
-        [match, RANK_CANDIDATES - 1],
+        f"COALESCE((SELECT f.rowid FROM {table} f JOIN {entries_table} b ON b.id = f.rowid "  # noqa: S608
+        f"WHERE f.{table} MATCH %s AND b.content_type_id IN ({type_marks}) "
+        f"AND b.object_id IN ({pages_sql}) ORDER BY f.rowid DESC LIMIT 1 OFFSET %s), 0)",
+        [match, *page_type_ids, *pages_params, RANK_CANDIDATES - 1],
     )
     matches = RawSQL(f"{table} MATCH %s", [match], output_field=BooleanField())
     # bm25 is lower for better matches; a match in the title counts five times one in the body.
