@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test soak install install-test lint migrate demo lock benchmark clean
+.PHONY: run test soak install install-test lint migrate demo lock benchmark benchmark-search clean
 
 run: install migrate demo
 	@echo ""
@@ -56,6 +56,13 @@ benchmark: install-test
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py benchmark_pages
+
+# Search and editorial lists at scale: generates lightweight articles up to ARTICLES first.
+ARTICLES ?= 10000
+benchmark-search: install-test
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py benchmark_search --articles $(ARTICLES)
 
 # Regenerate the lock files after changing dependencies in pyproject.toml (needs uv).
 lock:
