@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test soak install install-test lint migrate demo lock benchmark varnish clean
+.PHONY: run serve test soak install install-test lint migrate demo lock benchmark varnish clean benchmark-search
 
 run: install migrate demo
 	@echo ""
@@ -98,6 +98,13 @@ VARNISH_PORT ?= 6081
 varnish:
 	varnishd -F -j none -n $(CURDIR)/.varnish -a 127.0.0.1:$(VARNISH_PORT) -T none \
 		-f $(CURDIR)/deploy/varnish/default.vcl -s malloc,256m
+
+# Search and editorial lists at scale: generates lightweight articles up to ARTICLES first.
+ARTICLES ?= 10000
+benchmark-search: install-test
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py benchmark_search --articles $(ARTICLES)
 
 # Regenerate the lock files after changing dependencies in pyproject.toml (needs uv).
 lock:

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from wagtail.models import Site
 
 from handcare.articles.models import ArticleReference, Audience, GuidePage
+from handcare.editorial import status_index
 from handcare.editorial.checklist import CHECK_KEYS
 from handcare.editorial.models import ReviewRecord
 from handcare.people.models import Person
@@ -59,6 +60,8 @@ def sign_off(page, person, last, due):
     type(page).objects.filter(pk=page.pk).update(**fields)
     for name, value in fields.items():
         setattr(page, name, value)
+    # As signoff.apply_record does after its UPDATE: the dashboard's index follows.
+    status_index.refresh([page.pk], model=type(page))
     return record
 
 

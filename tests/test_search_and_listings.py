@@ -35,7 +35,9 @@ class SearchTests(TestCase):
     def test_a_query_that_matches_nothing_says_so(self):
         response = self.client.get("/search/", {"q": "xylophone"})
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(response.context["search_results"].paginator.count, 0)
+        self.assertEqual(response.context["search_results"].count, 0)
+        self.assertContains(response, "0 results for")
+        self.assertContains(response, "No articles matched your search.")
 
     def test_an_over_long_query_is_a_400_with_a_clear_message(self):
         response = self.client.get("/search/", {"q": "a" * (MAX_LENGTH + 1)})

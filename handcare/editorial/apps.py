@@ -7,6 +7,10 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial review"
 
     def ready(self):
-        from . import signal_handlers
+        from django.db.models.signals import post_migrate
+
+        from . import signal_handlers, status_index
 
         signal_handlers.register()
+        # A database migrated from before the review status index existed gets it filled once.
+        post_migrate.connect(status_index.fill_if_empty, sender=self)

@@ -8,8 +8,15 @@ from wagtail.models import AbstractGroupApprovalTask
 from . import signoff
 from .forms import RequestChangesForm, ReviewApprovalForm
 from .records import ReviewRecord, ReviewRecordQuerySet, ReviewReminder
+from .status_index import ReviewStatusEntry
 
-__all__ = ["ReviewRecord", "ReviewRecordQuerySet", "ReviewReminder", "ReviewTask"]
+__all__ = [
+    "ReviewRecord",
+    "ReviewRecordQuerySet",
+    "ReviewReminder",
+    "ReviewStatusEntry",
+    "ReviewTask",
+]
 
 
 class ReviewTask(AbstractGroupApprovalTask):

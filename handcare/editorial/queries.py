@@ -1,66 +1,74 @@
-"""One query for the review state of every article, whatever its page type."""
+"""The review state of articles, read from the review status index (status_index.py).
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, OuterRef, Subquery
-from django.db.models.functions import Cast, Coalesce
+Each list is an index range scan on the due date that stops at the rows it shows, whatever the
+number of articles: no join across the article tables, no aggregate over them.
+"""
+
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page
 
-from .reviewable import reviewable_page_models
-from .schedule import ReviewStatus, status_expression
+from .schedule import ReviewStatus, status_conditions, status_expression
+from .status_index import ReviewStatusEntry
 
-
-def _coalesced(models, suffix, output_field=None):
-    """COALESCE over each article table's column, reached through the page's one-to-one link."""
-    columns = [f"{model._meta.model_name}__{suffix}" for model in models]
-    # Coalesce needs two arguments; a lone article model just repeats its column.
-    return Coalesce(*columns, *columns[:1], output_field=output_field)
+STEP = Page.steplen
 
 
-def open_workflow_status():
-    """The status of a page's open workflow (in review, changes requested), as a subquery."""
-    return Subquery(
-        WorkflowState.objects.filter(
-            # Workflow states point at the base Page content type, whatever the page's own type.
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id=Cast(OuterRef("pk"), output_field=CharField()),
-            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
-        ).values("status")[:1]
+def reference_count():
+    """The number of references an article lists, as a subquery (evaluated for the rows shown)."""
+    from django.apps import apps
+
+    # Looked up by name: the articles app depends on this one.
+    ArticleReference = apps.get_model("articles", "ArticleReference")
+    counts = (
+        ArticleReference.objects.filter(page_id=OuterRef("page_id"))
+        .order_by()
+        .values("page_id")
+        .annotate(count=Count("pk"))
+        .values("count")
     )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+def section_title():
+    """The title of the section (depth 3 page) an article sits in, as a subquery."""
+    sections = Page.objects.filter(
+        depth=3, path=Substr(OuterRef("page__path"), 1, 3 * STEP)
+    ).values("title")[:1]
+    return Subquery(sections)
 
 
 def articles_with_review_state(today=None):
-    """Every reviewable page annotated with its review details, status, workflow and sources."""
+    """Every article's review details, status, workflow and sources, from the index."""
     today = today or timezone.localdate()
-    models = reviewable_page_models()
-    content_types = ContentType.objects.get_for_models(*models).values()
-    return (
-        Page.objects.filter(content_type__in=content_types)
-        .annotate(
-            review_next_due=_coalesced(models, "next_review_due"),
-            review_last=_coalesced(models, "last_reviewed"),
-            # The byline as readers see it: the names stored on the review record.
-            reviewer_name=_coalesced(models, "last_review__reviewer_name"),
-            reviewer_role=_coalesced(models, "last_review__reviewer_role"),
-            reviewer_id=_coalesced(models, "reviewed_by_id"),
-            reference_count=Count("article_references", distinct=True),
-            workflow_status=open_workflow_status(),
-        )
-        .annotate(review_status=status_expression("review_next_due", today))
-        .select_related("content_type", "owner")
+    return ReviewStatusEntry.objects.annotate(
+        review_next_due=F("next_review_due"),
+        review_last=F("last_reviewed"),
+        review_status=status_expression("next_review_due", today),
+        url_path=F("page__url_path"),
+        path=F("page__path"),
+        last_published_at=F("page__last_published_at"),
+    )
+
+
+def with_status(queryset, status, today=None):
+    """Filter by ReviewStatus on the due date itself (a range the index serves, not a CASE)."""
+    return queryset.filter(
+        status_conditions("next_review_due", today or timezone.localdate())[status]
     )
 
 
 def overdue(queryset=None, today=None):
     queryset = queryset if queryset is not None else articles_with_review_state(today)
-    return queryset.filter(live=True, review_status=ReviewStatus.OVERDUE).order_by(
-        "review_next_due"
+    return with_status(queryset.filter(live=True), ReviewStatus.OVERDUE, today).order_by(
+        "next_review_due", "title", "page_id"
     )
 
 
 def due_soon(queryset=None, today=None):
     queryset = queryset if queryset is not None else articles_with_review_state(today)
-    return queryset.filter(live=True, review_status=ReviewStatus.DUE_SOON).order_by(
-        "review_next_due"
+    return with_status(queryset.filter(live=True), ReviewStatus.DUE_SOON, today).order_by(
+        "next_review_due", "title", "page_id"
     )

@@ -34,12 +34,24 @@ def _message(page, kind, due):
     return subject, body
 
 
+def _page(entry):
+    """The page of a review status entry, carrying the due date the reminder is about."""
+    page = entry.page
+    page.review_next_due = entry.next_review_due
+    return page
+
+
 def send_review_reminders(today=None):
     """Send every reminder that is due and not yet sent; returns how many e-mails went out."""
     today = today or timezone.localdate()
-    articles = queries.articles_with_review_state(today).filter(live=True)
-    due = [(page, ReviewReminder.Kind.OVERDUE) for page in queries.overdue(articles)] + [
-        (page, ReviewReminder.Kind.DUE_SOON) for page in queries.due_soon(articles)
+    articles = queries.articles_with_review_state(today).select_related("page__owner")
+    due = [
+        (_page(entry), kind)
+        for kind, entries in (
+            (ReviewReminder.Kind.OVERDUE, queries.overdue(articles, today)),
+            (ReviewReminder.Kind.DUE_SOON, queries.due_soon(articles, today)),
+        )
+        for entry in entries
     ]
     if not due:
         return 0

@@ -1,6 +1,7 @@
 """Keep the public "Reviewed by" honest, and send workflow e-mails only for what committed."""
 
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 from wagtail.admin import signal_handlers as admin_signal_handlers
 from wagtail.models import TaskState, WorkflowState
@@ -13,8 +14,9 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
+from . import status_index
 from .records import ReviewRecord
-from .reviewable import Reviewable
+from .reviewable import Reviewable, reviewable_page_models
 from .signoff import withdraw
 
 
@@ -78,7 +80,36 @@ NOTIFIERS = [
 _receivers = []
 
 
+# The review status index (status_index.py) follows every change of an article or its workflow.
+
+
+def refresh_status_of_article(sender, instance, raw=False, **kwargs):
+    if not raw:
+        status_index.refresh([instance.pk], model=sender)
+
+
+def refresh_status_of_workflow_object(sender, instance, **kwargs):
+    if instance.base_content_type_id == status_index.page_content_type_id():
+        status_index.refresh([instance.object_id])
+
+
+def register_status_index():
+    for model in reviewable_page_models():
+        post_save.connect(
+            refresh_status_of_article,
+            sender=model,
+            dispatch_uid=f"handcare_review_status_{model._meta.label_lower}",
+        )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            refresh_status_of_workflow_object,
+            sender=WorkflowState,
+            dispatch_uid=f"handcare_review_status_workflow_{signal is post_save}",
+        )
+
+
 def register():
+    register_status_index()
     page_published.connect(
         withdraw_review_of_unreviewed_text, dispatch_uid="handcare_withdraw_unreviewed_review"
     )

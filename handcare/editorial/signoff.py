@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from wagtail.log_actions import log
 from wagtail.models import Page, TaskState, WorkflowState
 
+from . import status_index
 from .admin_urls import compare_url
 from .checklist import checklist_from, unticked
 from .evidence import messages
@@ -136,6 +137,9 @@ def apply_record(obj, record):
     type(obj).objects.filter(pk=obj.pk).update(**fields)
     for name, value in fields.items():
         setattr(obj, name, value)
+    if isinstance(obj, Page):
+        # The UPDATE sends no signal: bring the dashboard's and report's index up to date.
+        status_index.refresh([obj.pk], model=type(obj))
 
 
 def create_record(obj, revision, kind, **fields):

@@ -40,8 +40,10 @@ def sees_review_history(user):
 
 def can_confirm(page, user):
     """Live, reviewed articles not in a workflow can be confirmed by a reviewer."""
+    # The page's type from its content type, so a plain Page from a listing works too, with the
+    # workflow states the listing prefetched (no query per row).
     return (
-        isinstance(page, Reviewable)
+        issubclass(page.specific_class or Page, Reviewable)
         and page.live
         and not page.workflow_in_progress
         and not page.has_unpublished_changes

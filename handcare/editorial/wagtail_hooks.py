@@ -93,7 +93,7 @@ def register_review_log_actions(actions):
 
 
 def confirm_button(page, user, priority):
-    if is_reviewer(user) and can_confirm(page.specific_deferred, user):
+    if is_reviewer(user) and can_confirm(page, user):
         yield Button(
             "Reviewed, no changes needed",
             reverse("editorial_confirm_review", args=[page.pk]),

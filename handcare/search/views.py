@@ -3,10 +3,11 @@
 import unicodedata
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 
-from wagtail.models import Page
+from .query import search_page
+
+RESULTS_PER_PAGE = 10
 
 
 def search(request):
@@ -20,12 +21,8 @@ def search(request):
     if len(query) > max_length:
         error = f"Please search with {max_length} characters or fewer."
     elif query:
-        found = Page.objects.live().public().filter(depth__gt=3).search(query)
-        results = Paginator(found, 10).get_page(request.GET.get("page"))
-        # One query per page type instead of one per result.
-        ids = [page.pk for page in results.object_list]
-        specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-        results.object_list = [specific[pk] for pk in ids if pk in specific]
+        # One ranked query for the page (no COUNT of every match), then the pages shown.
+        results = search_page(query, request.GET.get("page"), RESULTS_PER_PAGE)
     return TemplateResponse(
         request,
         "search/search.html",
