@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test soak install install-test lint migrate demo lock benchmark clean
+.PHONY: run test soak install install-test lint migrate demo lock benchmark clean worker scheduler
 
 run: install migrate demo
 	@echo ""
@@ -13,8 +13,24 @@ run: install migrate demo
 	@echo "  Public site:  http://$(HOST):$(PORT)/"
 	@echo "  Admin:        http://$(HOST):$(PORT)/admin/"
 	@echo "  Demo logins:  admin, editor, reviewer (password: handcare-demo)"
+	@echo "  Background:   a task worker and the scheduler run alongside (scheduled publishing,"
+	@echo "                review reminders); Ctrl+C stops all three"
 	@echo ""
+	@trap 'kill $$worker $$scheduler 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	$(BIN)/python manage.py db_worker $(WORKER_FLAGS) --no-reload & worker=$$!; \
+	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Background work (handcare/scheduling): `make worker` runs the queued tasks, `make scheduler`
+# enqueues the cron table (exactly one scheduler per site). Both take the production settings and
+# environment, as `make serve` does; SERVE_ENV is the one place that says which.
+SERVE_ENV ?= DJANGO_SETTINGS_MODULE=handcare.settings.production
+WORKER_FLAGS ?= --backend=background --queue-name=default --interval=1
+worker: install
+	$(SERVE_ENV) $(BIN)/python manage.py db_worker $(WORKER_FLAGS) --no-reload
+
+scheduler: install
+	$(SERVE_ENV) $(BIN)/python manage.py run_scheduler
 
 install: $(VENV)/.installed-run
 
