@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django_tasks import task
 
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -23,10 +24,26 @@ KEEP_DAYS = 14
 KEEP_FAILED_DAYS = 30
 
 
+# Held while publish_scheduled runs, so two workers never publish the same revision twice at
+# once; it expires by itself should a worker die holding it.
+PUBLISH_LOCK_KEY = "handcare-scheduling-publish-scheduled"
+PUBLISH_LOCK_SECONDS = 300
+
+
 @task(backend=BACKGROUND)
 def publish_scheduled_task():
-    """Wagtail's publish_scheduled: publish revisions approved to go live by now, unpublish expired ones."""
-    call_command("publish_scheduled", verbosity=0)
+    """Wagtail's publish_scheduled: publish revisions approved to go live by now, unpublish expired ones.
+
+    Returns False when another worker's run was in progress: that run publishes what is due.
+    """
+    # The cache is shared between workers in production (Redis); cache.add is atomic there.
+    if not cache.add(PUBLISH_LOCK_KEY, "running", PUBLISH_LOCK_SECONDS):
+        return False
+    try:
+        call_command("publish_scheduled", verbosity=0)
+    finally:
+        cache.delete(PUBLISH_LOCK_KEY)
+    return True
 
 
 @task(backend=BACKGROUND)

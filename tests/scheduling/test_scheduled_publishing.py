@@ -11,6 +11,7 @@ import json
 
 import time_machine
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.test import TestCase
 
@@ -20,7 +21,7 @@ from handcare.editorial.checklist import CHECK_KEYS
 from handcare.editorial.models import ReviewRecord
 from handcare.editorial.signoff import approve
 from handcare.references.models import Reference
-from handcare.scheduling.tasks import publish_scheduled_task
+from handcare.scheduling.tasks import PUBLISH_LOCK_KEY, publish_scheduled_task
 from techniques.models import TechniquePage
 from tests.editorial.helpers import edit_url
 from tests.factories import PersonFactory
@@ -147,6 +148,17 @@ class NewArticleScheduledTests(ScheduledTestCase):
         status, html = self.reader_sees(page)
         self.assertIn(REVIEWED_TEXT, html)
         self.assertNotIn(UNREVIEWED_TEXT, html)
+
+    def test_a_run_already_in_progress_elsewhere_is_not_repeated(self):
+        with time_machine.travel(GO_LIVE + datetime.timedelta(seconds=30), tick=False):
+            # Another worker holds the lock: this run publishes nothing, that one does it.
+            cache.add(PUBLISH_LOCK_KEY, "running", 60)
+            self.assertIs(publish_scheduled_task.enqueue().return_value, False)
+            self.assertFalse(TechniquePage.objects.get(pk=self.page.pk).live)
+            cache.delete(PUBLISH_LOCK_KEY)
+            self.assertIs(publish_scheduled_task.enqueue().return_value, True)
+            self.assertTrue(TechniquePage.objects.get(pk=self.page.pk).live)
+            self.assertTrue(cache.add(PUBLISH_LOCK_KEY, "running", 60))  # released after the run
 
     def test_unscheduling_still_works(self):
         # What the admin's "Cancel scheduled publish" does: it changes no text.

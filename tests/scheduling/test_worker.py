@@ -89,6 +89,7 @@ def test_the_worker_publishes_the_approved_revision_when_its_time_comes(newsroom
     result = DBTaskResult.objects.get(id=run.task_result_id)
     assert result.status == TaskResultStatus.SUCCESSFUL, result.traceback
     assert result.worker_ids == [WORKER_ID]  # run by the worker, not inside the scheduler
+    assert result.return_value is True  # it ran publish_scheduled (no other run held the lock)
     page = TechniquePage.objects.get(pk=page.pk)
     assert page.live
     assert page.live_revision == submitted
