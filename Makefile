@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test soak install install-test lint migrate demo lock benchmark varnish clean benchmark-search
+.PHONY: run serve test soak install install-test lint migrate demo lock benchmark varnish clean benchmark-search worker scheduler
 
 run: install migrate demo
 	@echo ""
@@ -13,7 +13,12 @@ run: install migrate demo
 	@echo "  Public site:  http://$(HOST):$(PORT)/"
 	@echo "  Admin:        http://$(HOST):$(PORT)/admin/"
 	@echo "  Demo logins:  admin, editor, reviewer (password: handcare-demo)"
+	@echo "  Background:   a task worker and the scheduler run alongside (scheduled publishing,"
+	@echo "                review reminders); Ctrl+C stops all three"
 	@echo ""
+	@trap 'kill $$worker $$scheduler 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	$(BIN)/python manage.py db_worker $(WORKER_FLAGS) --no-reload & worker=$$!; \
+	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # --- make serve: the production stack on this machine -------------------------------------------
@@ -50,6 +55,16 @@ var/secret_key:
 	@mkdir -p var
 	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 # --- end of make serve ---------------------------------------------------------------------------
+
+# Background work (handcare/scheduling): `make worker` runs the queued tasks, `make scheduler`
+# enqueues the cron table (exactly one scheduler per site). Both take the production settings and
+# environment, as `make serve` does; SERVE_ENV is the one place that says which.
+WORKER_FLAGS ?= --backend=background --queue-name=default --interval=1
+worker: install var/secret_key
+	$(SERVE_ENV) $(BIN)/python manage.py db_worker $(WORKER_FLAGS) --no-reload
+
+scheduler: install var/secret_key
+	$(SERVE_ENV) $(BIN)/python manage.py run_scheduler
 
 install: $(VENV)/.installed-run
 

@@ -16,6 +16,8 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, ReferenceIndex
 
+from .records import ReviewRecord
+
 
 class Reviewable(models.Model):
     """Review details set only by the editorial workflow, and the hooks it calls."""
@@ -92,6 +94,14 @@ class Reviewable(models.Model):
             setattr(obj, name, getattr(self, name))
         return obj
 
+    def save_revision(self, *args, overwrite_revision=None, **kwargs):
+        # Wagtail's autosave rewrites the editor's latest revision in place. One a reviewer
+        # signed off (perhaps approved to go live later) keeps the text its review record names:
+        # the edit becomes a new revision instead, which needs its own review.
+        if overwrite_revision is not None and is_signed_off(overwrite_revision):
+            overwrite_revision = None
+        return super().save_revision(*args, overwrite_revision=overwrite_revision, **kwargs)
+
     @property
     def review_overdue(self):
         return bool(self.next_review_due and self.next_review_due < timezone.localdate())
@@ -111,6 +121,11 @@ class Reviewable(models.Model):
     def review_usage_pages(self):
         """Live pages that show this item, for the reviewer to see what a change touches."""
         return live_pages_using(self)
+
+
+def is_signed_off(revision):
+    """Whether a review record credits a reviewer with exactly this revision."""
+    return ReviewRecord.objects.sign_offs().filter(revision_id=revision.pk).exists()
 
 
 def live_pages_using(obj):

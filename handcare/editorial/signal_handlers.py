@@ -1,10 +1,11 @@
 """Keep the public "Reviewed by" honest, and send workflow e-mails only for what committed."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from wagtail.admin import signal_handlers as admin_signal_handlers
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Revision, TaskState, WorkflowState
 from wagtail.signals import (
     page_published,
     published,
@@ -16,8 +17,12 @@ from wagtail.signals import (
 
 from . import status_index
 from .records import ReviewRecord
-from .reviewable import Reviewable, reviewable_page_models
-from .signoff import withdraw
+from .reviewable import Reviewable, is_signed_off, reviewable_page_models
+from .signoff import apply_record, withdraw
+
+SIGNED_OFF_REVISION_MESSAGE = (
+    "This revision was signed off by a reviewer and cannot be changed; save a new revision."
+)
 
 
 def withdraw_review_of_unreviewed_text(sender, instance, revision, **kwargs):
@@ -29,13 +34,32 @@ def withdraw_review_of_unreviewed_text(sender, instance, revision, **kwargs):
     outside the review workflow; the withdrawal is itself kept in the audit history.
     """
     instance = getattr(instance, "specific", instance)
-    if not isinstance(instance, Reviewable) or not instance.last_review_id:
+    if not isinstance(instance, Reviewable) or revision is None:
         return
-    if revision is None:
+    record = ReviewRecord.objects.sign_offs().filter(revision_id=revision.pk).first()
+    if record is not None:
+        now_live = instance.live and instance.live_revision_id == revision.pk
+        if now_live and instance.last_review_id != record.pk:
+            # A signed-off revision going live at its scheduled time (publish_scheduled):
+            # its sign-off becomes the one readers see, now that they see its text.
+            apply_record(instance, record)
         return
-    if ReviewRecord.objects.sign_offs().filter(revision_id=revision.pk).exists():
+    if instance.last_review_id:
+        withdraw(instance, revision)
+
+
+def refuse_rewriting_signed_off_revision(sender, instance, update_fields=None, **kwargs):
+    """A revision a reviewer signed off is never rewritten in place, by any code path.
+
+    Its record would then point at text nobody reviewed, and a scheduled revision would go
+    live with it. Reviewable.save_revision already turns the editor's autosave of such a
+    revision into a new revision; this refuses everything else. Wagtail's edit views show a
+    PermissionDenied from saving as "not saved", as they do for their own overwrite refusals.
+    """
+    if instance.pk is None or (update_fields is not None and "content" not in update_fields):
         return
-    withdraw(instance, revision)
+    if is_signed_off(instance):
+        raise PermissionDenied(SIGNED_OFF_REVISION_MESSAGE)
 
 
 def on_commit(notifier):
@@ -116,6 +140,11 @@ def register():
     published.connect(
         withdraw_review_of_unreviewed_text,
         dispatch_uid="handcare_withdraw_unreviewed_snippet_review",
+    )
+    pre_save.connect(
+        refuse_rewriting_signed_off_revision,
+        sender=Revision,
+        dispatch_uid="handcare_refuse_rewriting_signed_off_revision",
     )
     for signal, sender, dispatch_uid, name in NOTIFIERS:
         signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)

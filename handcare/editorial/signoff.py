@@ -261,10 +261,23 @@ def approve(task_state, user, revision=None, comment="", **checks):
         )
         task_state.approve(user=user, comment=comment)
         obj = type(obj).objects.get(pk=obj.pk)
+        if is_scheduled(approved):
+            # "Go live at" is in the future: Wagtail scheduled this revision instead of
+            # publishing it, and publish_scheduled will publish exactly it. Its readers still
+            # see the previous text, so the record is applied when it goes live
+            # (signal_handlers.withdraw_review_of_unreviewed_text).
+            return None
         if not obj.live or obj.live_revision_id != approved.pk:
             raise ReviewRefused("The approved revision could not be published.", obj)
         apply_record(obj, record)
     return None
+
+
+def is_scheduled(revision):
+    """Whether `revision` is approved to go live at a future time (Wagtail's scheduled publishing)."""
+    return (
+        type(revision).objects.filter(pk=revision.pk, approved_go_live_at__isnull=False).exists()
+    )
 
 
 def request_changes(task, task_state, user, comment):

@@ -20,6 +20,10 @@ INSTALLED_APPS = [
     "handcare.reflexology",
     "handcare.search",
     "handcare.demo",
+    # Background work: django-tasks, its database queue and the cron table (handcare/scheduling).
+    "handcare.scheduling",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -108,6 +112,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background tasks (handcare/scheduling, notes in its README section). "default" runs a task at
+# once, in the request: Wagtail's own tasks (reference index, frontend cache purge) use it, and the
+# sign-off dialog and the cache purge rely on them finishing before the response. "background" is
+# the database queue that `manage.py db_worker --backend background` works through; the scheduler
+# (`manage.py run_scheduler`) only adds to it.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"},
+}
 
 # Redis is production's cache; without REDIS_URL a process-local cache keeps dev simple.
 REDIS_URL = os.environ.get("REDIS_URL", "")

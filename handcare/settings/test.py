@@ -25,7 +25,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks run inline unless a test chooses the database queue (tests/scheduling).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 
 # On SQLite the tests use a database file, as `make run` does, not Django's in-memory shared-cache
 # database: there a write lock of one connection makes the other fail at once with "database
