@@ -2,27 +2,34 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from handcare.articles.models import Audience, article_models
+from handcare.articles.cards import card_queryset, load_cards
+from handcare.articles.models import Audience
 from handcare.articles.topics import Topic
+from handcare.performance.restrictions import CachedViewRestrictionsMixin, public
 
 ARTICLES_PER_PAGE = 12
 
 
 def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
-    """One page of results; a bad or out-of-range ?page= gives the nearest valid page."""
+    """One page of cards; a bad or out-of-range ?page= gives the nearest valid page.
+
+    queryset is a card_queryset: one query counts the articles, one reads this page's cards.
+    """
     page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
-    page.object_list = page.object_list.specific()
+    page.object_list = load_cards(page.object_list)
     return page
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The front page: what HandCare is, its sections, and audience shortcuts."""
 
     strapline = models.CharField(
@@ -44,23 +51,18 @@ class HomePage(RoutablePageMixin, Page):
         verbose_name = "home page"
 
     def sections(self):
-        return SectionPage.objects.child_of(self).live().public()
+        return public(SectionPage.objects.child_of(self).live())
 
     def latest_articles(self, limit=6):
-        """The most recently published articles, across sections."""
-        return (
-            Page.objects.live()
-            .public()
-            .descendant_of(self)
-            .filter(depth=self.depth + 2)
-            .specific()
-            .order_by("-last_published_at")[:limit]
-        )
+        """The most recently published articles, across sections, as cards."""
+        articles = Q(path__startswith=self.path, depth=self.depth + 2)
+        return load_cards(card_queryset(articles, ["-last_published_at", "path"])[:limit])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.sections()
-        context["recent_articles"] = self.latest_articles()
+        # Read only where shown: the audience pages share this context but list other cards.
+        context["recent_articles"] = SimpleLazyObject(self.latest_articles)
         context["audiences"] = Audience.objects.all()
         return context
 
@@ -68,10 +70,7 @@ class HomePage(RoutablePageMixin, Page):
     def audience(self, request, slug):
         """Every live article written for one audience, across all sections."""
         audience = get_object_or_404(Audience, slug=slug)
-        ids = []
-        for model in article_models():
-            ids.extend(model.objects.filter(audiences=audience).values_list("pk", flat=True))
-        articles = Page.objects.live().public().filter(pk__in=ids).order_by("title")
+        articles = card_queryset(Q(audiences=audience), ["title", "path"])
         return TemplateResponse(
             request,
             "home/audience_page.html",
@@ -83,7 +82,7 @@ class HomePage(RoutablePageMixin, Page):
         )
 
 
-class SectionPage(Page):
+class SectionPage(CachedViewRestrictionsMixin, Page):
     """A section such as Techniques or Reflexology, listing its articles with pagination."""
 
     topic = models.CharField(
@@ -113,6 +112,6 @@ class SectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = self.get_children().live().public().order_by("title")
-        context["articles"] = paginate(request, articles)
+        children = Q(path__startswith=self.path, depth=self.depth + 1)
+        context["articles"] = paginate(request, card_queryset(children, ["title", "path"]))
         return context

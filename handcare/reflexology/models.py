@@ -178,10 +178,24 @@ class ReflexologyPage(ArticlePage):
         verbose_name = "reflexology article"
 
     def points(self):
+        # While a page renders, its citations and its point map read the same list.
+        if "_rendering_points" in self.__dict__:
+            return self._rendering_points
         links = self.point_links.all()
         if isinstance(links, models.QuerySet):
             links = links.select_related("point")
         return [link.point for link in links]
+
+    def get_context(self, request, *args, **kwargs):
+        points = self.points()
+        self._rendering_points = points
+        try:
+            context = super().get_context(request, *args, **kwargs)
+        finally:
+            del self._rendering_points
+        # The point map shows reviewed (live) points only, from the list read above.
+        context["public_points"] = [point for point in points if point.live]
+        return context
 
     def public_points(self):
         """The points readers see: only reviewed (live) ones."""

@@ -5,6 +5,7 @@ import json
 from django import forms
 from django.apps import apps
 from django.db import models
+from django.db.models import Q
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -14,9 +15,12 @@ from wagtail.search import index
 
 from handcare.editorial.evidence import Problem
 from handcare.editorial.reviewable import Reviewable
+from handcare.performance.restrictions import CachedViewRestrictionsMixin
 from handcare.references.citations import CitationIndex, citation_keys, remove_citations
 
+from ..cards import card_queryset, load_cards
 from ..forms import ArticlePageForm
+from ..rich_text_links import PageLinks
 from ..toc import TableOfContents
 from ..topics import DEFAULT_TOPIC, TOPICS_REQUIRING_SOURCES
 
@@ -45,7 +49,7 @@ class ArticleReference(Orderable):
         return str(self.reference)
 
 
-class ArticlePage(Reviewable, Page):
+class ArticlePage(CachedViewRestrictionsMixin, Reviewable, Page):
     """Abstract base for every article type: summary, review metadata, sources, audiences."""
 
     summary = models.TextField(
@@ -80,6 +84,9 @@ class ArticlePage(Reviewable, Page):
 
     base_form_class = ArticlePageForm
 
+    # Listings show articles as cards (handcare/articles/cards.py).
+    lists_as_card = True
+
     # Fields whose text can hold [cite:KEY] markers, in the order the page shows them.
     citable_fields: tuple[str, ...] = ("summary",)
 
@@ -108,6 +115,11 @@ class ArticlePage(Reviewable, Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def serve_queryset(cls):
+        """How the router loads an article: with its byline, review record and top image."""
+        return cls.objects.select_related("last_review", "author", "reviewed_by", "hero_image")
 
     @property
     def topic(self):
@@ -228,22 +240,34 @@ class ArticlePage(Reviewable, Page):
         """Raw text of every citable field, in display order."""
         return [text for _, text in self.citable_texts_by_field()]
 
-    def build_citations(self, preview=False):
+    def build_citations(self, preview=False, texts=None):
         references = self.listed_references() if preview else self.public_references()
-        return CitationIndex(references, self.citable_texts())
+        return CitationIndex(references, self.citable_texts() if texts is None else texts)
 
     def build_table_of_contents(self):
         return TableOfContents()
 
-    def related_articles(self, limit=3):
-        """Other live articles in the same section, for further reading."""
-        return (
-            Page.objects.live()
-            .public()
-            .sibling_of(self, inclusive=False)
-            .specific()
-            .order_by("-last_published_at")[:limit]
+    def related_articles(self, limit=3, extra_images=()):
+        """Other live articles in the same section, for further reading, as cards.
+
+        The renditions of their images and of ``extra_images`` ((image, role) pairs: this
+        page's own) are loaded in the same single query.
+        """
+        siblings = Q(path__startswith=self.path[: -self.steplen], depth=self.depth) & ~Q(
+            pk=self.pk
         )
+        rows = card_queryset(siblings, ["-last_published_at", "path"])[:limit]
+        return load_cards(rows, extra_images=extra_images)
+
+    def page_images(self):
+        """(image, role) for every image the page shows: the top image, then figures."""
+        if self.hero_image_id:
+            yield self.hero_image, "hero"
+        for name in self.citable_fields:
+            if isinstance(self._meta.get_field(name), StreamField):
+                for block in getattr(self, name):
+                    if block.block_type == "figure" and block.value["image"]:
+                        yield block.value["image"], "figure"
 
     def structured_data(self, request=None):
         """schema.org MedicalWebPage data for search engines, rendered as a JSON-LD block."""
@@ -276,9 +300,12 @@ class ArticlePage(Reviewable, Page):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = self.structured_data(request)
         preview = getattr(request, "is_preview", False)
-        context["citations"] = self.build_citations(preview=preview)
+        # Every citable text, read once: citations number them and page links come from them.
+        texts = self.citable_texts()
+        context["citations"] = self.build_citations(preview=preview, texts=texts)
+        context["page_links"] = PageLinks(texts)
         context["toc"] = self.build_table_of_contents()
-        context["related_articles"] = self.related_articles()
+        context["related_articles"] = self.related_articles(extra_images=list(self.page_images()))
         if preview:
             # Editors see the evidence gates in preview and in the Checks panel before submitting.
             context["evidence_problems"] = self.evidence_problems()
