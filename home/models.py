@@ -1,5 +1,6 @@
 """The home page and the section pages that list articles."""
 
+from django.core.paginator import Page as DjangoPage
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
@@ -15,18 +16,27 @@ from handcare.articles.cards import card_queryset, load_cards
 from handcare.articles.models import Audience
 from handcare.articles.topics import Topic
 from handcare.performance.restrictions import CachedViewRestrictionsMixin, public
+from handcare.performance.shared_cache import memoised
 
 ARTICLES_PER_PAGE = 12
 
 
-def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
+def paginate(request, queryset, memo, per_page=ARTICLES_PER_PAGE):
     """One page of cards; a bad or out-of-range ?page= gives the nearest valid page.
 
-    queryset is a card_queryset: one query counts the articles, one reads this page's cards.
+    queryset is a card_queryset: one query counts the articles, one reads this page's cards,
+    one their renditions. The result is remembered under memo (what the listing is) until
+    the content changes.
     """
-    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
-    page.object_list = load_cards(page.object_list)
-    return page
+    requested = request.GET.get("page")
+
+    def load():
+        page = Paginator(queryset, per_page).get_page(requested)
+        return page.number, page.paginator.count, load_cards(page.object_list)
+
+    number, count, cards = memoised((*memo, str(requested)[:20]), load)
+    # A paginator over a stand-in of the right length: the listing is not read again.
+    return DjangoPage(cards, number, Paginator(range(count), per_page))
 
 
 class HomePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
@@ -51,19 +61,25 @@ class HomePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         verbose_name = "home page"
 
     def sections(self):
-        return public(SectionPage.objects.child_of(self).live())
+        return memoised(
+            ("home-sections", self.pk),
+            lambda: list(public(SectionPage.objects.child_of(self).live())),
+        )
 
     def latest_articles(self, limit=6):
         """The most recently published articles, across sections, as cards."""
         articles = Q(path__startswith=self.path, depth=self.depth + 2)
-        return load_cards(card_queryset(articles, ["-last_published_at", "path"])[:limit])
+        return memoised(
+            ("latest", self.pk, limit),
+            lambda: load_cards(card_queryset(articles, ["-last_published_at", "path"])[:limit]),
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.sections()
         # Read only where shown: the audience pages share this context but list other cards.
         context["recent_articles"] = SimpleLazyObject(self.latest_articles)
-        context["audiences"] = Audience.objects.all()
+        context["audiences"] = memoised(("audiences",), lambda: list(Audience.objects.all()))
         return context
 
     @path("audiences/<slug:slug>/", name="audience")
@@ -77,7 +93,7 @@ class HomePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
             {
                 **self.get_context(request),
                 "audience": audience,
-                "articles": paginate(request, articles),
+                "articles": paginate(request, articles, ("audience", self.pk, audience.pk)),
             },
         )
 
@@ -113,5 +129,7 @@ class SectionPage(CachedViewRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         children = Q(path__startswith=self.path, depth=self.depth + 1)
-        context["articles"] = paginate(request, card_queryset(children, ["title", "path"]))
+        context["articles"] = paginate(
+            request, card_queryset(children, ["title", "path"]), ("section", self.pk)
+        )
         return context

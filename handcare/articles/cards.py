@@ -89,10 +89,8 @@ def cards_from_rows(rows):
     return cards
 
 
-def load_cards(rows, extra_images=()):
-    """Cards from rows, with the renditions of their images (and extra_images) in one query."""
+def load_cards(rows):
+    """Cards from rows, with the renditions of their images in one query."""
     cards = cards_from_rows(rows)
-    prefetch_renditions(
-        [(card.hero_image, "card") for card in cards if card.hero_image_id] + list(extra_images)
-    )
+    prefetch_renditions([(card.hero_image, "card") for card in cards if card.hero_image_id])
     return cards

@@ -23,8 +23,10 @@ URL_FIELDS = ("id", "url_path", "live", "locale_id", "translation_key", "content
 class PageLinks:
     """The pages linked from a set of texts, loaded on first use."""
 
-    def __init__(self, texts):
+    def __init__(self, texts, known_pages=()):
+        """known_pages: a callable giving pages the article has loaded anyway (its choosers)."""
         self._texts = texts
+        self._known_pages = known_pages
         self._pages = None
 
     def _page_ids(self):
@@ -39,8 +41,10 @@ class PageLinks:
     def pages(self):
         if self._pages is None:
             ids = set(self._page_ids())
-            found = Page.objects.filter(pk__in=ids).only(*URL_FIELDS) if ids else ()
-            self._pages = {str(page.pk): page for page in found}
+            known = {page.pk: page for page in (self._known_pages() if ids else ())}
+            missing = ids - known.keys()
+            found = list(Page.objects.filter(pk__in=missing).only(*URL_FIELDS)) if missing else []
+            self._pages = {str(page.pk): page for page in [*known.values(), *found]}
         return self._pages
 
     def rewrite(self, html):

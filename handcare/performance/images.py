@@ -74,5 +74,14 @@ def prefetch_renditions(images_and_roles):
             image.prefetched_renditions = list(found[image.pk])
 
 
+@cache
+def _filter(spec):
+    # Parsing a spec into operations inspects every operation's signature: slow enough to show
+    # up in every listing, so each spec is parsed once per process. A Filter keeps no state
+    # about the images it is used with.
+    return Filter(spec=spec)
+
+
 def filters(image, role):
-    return [Filter(spec=spec) for spec in filter_specs(image, role)]
+    """Wagtail Filters for filter_specs(image, role)."""
+    return [_filter(spec) for spec in filter_specs(image, role)]

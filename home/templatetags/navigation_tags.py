@@ -8,6 +8,7 @@ from django.db.models import Q
 from wagtail.models import Page, Site
 
 from handcare.performance.restrictions import is_private
+from handcare.performance.shared_cache import memoised
 
 register = template.Library()
 
@@ -61,7 +62,11 @@ def site_navigation(context):
     store = getattr(request, "_handcare_navigation", None) if request else None
     if store and store[0] == cache_key:
         return store[1]
-    navigation = build_navigation(request, page)
+    site = Site.find_for_request(request) if request else None
+    navigation = memoised(
+        ("navigation", getattr(site, "pk", None), getattr(page, "path", None)),
+        lambda: build_navigation(request, page),
+    )
     if request is not None:
         request._handcare_navigation = (cache_key, navigation)
     return navigation
