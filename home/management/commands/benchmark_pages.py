@@ -8,6 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page
 
+from handcare.performance.shared_cache import bump_content_version
+
 
 class Command(BaseCommand):
     """Measure public page latency, throughput and query counts against the loaded content."""
@@ -19,6 +21,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--requests", type=int, default=50, help="Requests per page.")
+        parser.add_argument(
+            "--rendered",
+            action="store_true",
+            help="Render from the database every time: drop memoised HTML and listings first.",
+        )
         parser.add_argument(
             "--url", action="append", default=[], help="Measure this URL (repeatable) instead."
         )
@@ -47,12 +54,17 @@ class Command(BaseCommand):
         )
         for label, url in self.targets(options["url"]):
             client.get(url)  # warm caches (site, routes, settings, renditions, templates)
+            client.get(url)
+            if options["rendered"]:
+                bump_content_version()
             # Each request clears the query log, so start the capture from an empty one.
             reset_queries()
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
             timings, cpu = [], []
             for _ in range(count):
+                if options["rendered"]:
+                    bump_content_version()
                 reset_queries()
                 start, start_cpu = time.perf_counter(), time.process_time()
                 client.get(url)
