@@ -7,6 +7,8 @@ specific type (with what the page type asks to be joined: ``serve_queryset``). T
 ``route()`` then runs as usual, so routable pages, 404s for drafts and Wagtail's hooks behave
 exactly as before. A routable page on the way (the home page's ``audiences/<slug>/``) claims
 its sub-paths before its children do in Wagtail, so when one would, Wagtail routes instead.
+A URL that matched a page is remembered (page id and type) and, next time, loaded directly and
+trusted only if the page still has that URL.
 """
 
 import hashlib
