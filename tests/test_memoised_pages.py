@@ -98,3 +98,25 @@ class MemoisedArticleTests(TestCase):
             first = memo_key("x")
         with time_machine.travel(datetime.datetime(2030, 1, 2, 12, tzinfo=datetime.UTC)):
             self.assertNotEqual(first, memo_key("x"))
+
+
+class CachedPrivacyTests(TestCase):
+    """The cached privacy settings follow a new restriction at once, in pages and listings."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.section = SectionPageFactory(parent=home_page(), slug="private-ish")
+        cls.page = GuidePageFactory(parent=cls.section, title="Members only guide")
+
+    def test_a_new_restriction_hides_the_page_and_its_card(self):
+        from wagtail.models import PageViewRestriction
+
+        self.assertContains(self.client.get(self.page.url), "Members only guide")
+        self.assertContains(self.client.get(self.section.url), "Members only guide")
+        PageViewRestriction.objects.create(
+            page=self.page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+        )
+        response = self.client.get(self.page.url)
+        self.assertNotContains(response, 'class="article-header__title"', status_code=200)
+        self.assertContains(response, 'name="password"')
+        self.assertNotContains(self.client.get(self.section.url), "Members only guide")
