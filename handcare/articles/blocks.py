@@ -1,6 +1,9 @@
 """StreamField blocks shared by every kind of article."""
 
+import copy
+
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -8,8 +11,41 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .cards import card_queryset, cards_from_rows
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "cite"]
 TEMPLATE_DIR = "components/streamfield"
+
+
+class CardPageChooserBlock(blocks.PageChooserBlock):
+    """A page chooser whose chosen live articles load as cards (cards.py), for listing them.
+
+    Wagtail loads the chosen pages of all blocks of one type in a stream together; here that
+    one query also brings each article's summary and review dates, which link cards show, so
+    no second query per page type follows. Pages that are not live articles (a section, a
+    draft) load as Wagtail loads them.
+    """
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        ids = {value for value in values if value is not None}
+        found = {}
+        if ids:
+            found = {card.pk: card for card in cards_from_rows(card_queryset(Q(pk__in=ids), []))}
+        others = sorted(ids - found.keys())
+        if others:
+            found.update((page.pk, page) for page in super().bulk_to_python(others) if page)
+        result, seen = [], set()
+        for value in values:
+            page = found.get(value)
+            # The same page chosen twice gets its own copy, as Wagtail's loader gives it.
+            result.append(copy.copy(page) if page is not None and value in seen else page)
+            seen.add(value)
+        return result
+
+
+# Stored in migrations as Wagtail's PageChooserBlock: only how chosen pages load differs.
+DECONSTRUCT_ALIASES = {CardPageChooserBlock: "wagtail.blocks.PageChooserBlock"}
 
 
 class PressureLevel:
@@ -114,7 +150,7 @@ class StepBlock(blocks.StructBlock):
     pressure = blocks.ChoiceBlock(
         choices=PressureLevel.CHOICES, required=False, help_text="How firmly to press."
     )
-    technique = blocks.PageChooserBlock(
+    technique = CardPageChooserBlock(
         page_type="techniques.TechniquePage",
         required=False,
         help_text="Optional: the technique page with more detail on this step.",
@@ -192,7 +228,7 @@ class TestimonialBlock(blocks.StructBlock):
 class LinkCardBlock(blocks.StructBlock):
     """A link to another HandCare page with a sentence on why to read it."""
 
-    page = blocks.PageChooserBlock()
+    page = CardPageChooserBlock()
     description = blocks.TextBlock(
         required=False, max_length=300, help_text="Defaults to the page's summary."
     )
@@ -208,14 +244,21 @@ class LinkCardsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        # Load every target's own type at once, for its summary: one query per page type.
-        ids = [card["page"].pk for card in value["cards"] if card["page"]]
-        pages = {page.pk: page for page in Page.objects.live().filter(pk__in=ids).specific()}
-        context["cards"] = [
-            {"page": pages[card["page"].pk], "description": card["description"]}
-            for card in value["cards"]
-            if card["page"] and card["page"].pk in pages
-        ]
+        chosen = [card for card in value["cards"] if card["page"]]
+        # Chosen articles arrive as cards (CardPageChooserBlock); another type of page (a
+        # section) is loaded as its own type for its text, one query only when there is one.
+        others = [c["page"].pk for c in chosen if not getattr(c["page"], "lists_as_card", False)]
+        specific = (
+            {page.pk: page for page in Page.objects.live().filter(pk__in=others).specific()}
+            if others
+            else {}
+        )
+        cards = []
+        for card in chosen:
+            page = card["page"] if card["page"].pk not in others else specific.get(card["page"].pk)
+            if page is not None and page.live:
+                cards.append({"page": page, "description": card["description"]})
+        context["cards"] = cards
         return context
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -178,6 +179,22 @@ class ReflexologyPage(ArticlePage):
         verbose_name = "reflexology article"
 
     def points(self):
+        # While a page renders, its citations and its point map read the same list.
+        if "_points_for_render" in self.__dict__:
+            return self._points_for_render
+        return self._load_points()
+
+    def get_context(self, request, *args, **kwargs):
+        # Lazy, like the rest of an article's context: unread when its HTML is remembered.
+        self._points_for_render = SimpleLazyObject(lambda: ReflexologyPage._load_points(self))
+        context = super().get_context(request, *args, **kwargs)
+        # The point map shows reviewed (live) points only.
+        context["public_points"] = SimpleLazyObject(
+            lambda: [point for point in self.points() if point.live]
+        )
+        return context
+
+    def _load_points(self):
         links = self.point_links.all()
         if isinstance(links, models.QuerySet):
             links = links.select_related("point")

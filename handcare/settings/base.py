@@ -68,6 +68,10 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+# Performance (handcare/performance): cached site and privacy lookups, one-query page routing.
+INSTALLED_APPS += ["handcare.performance"]
+MIDDLEWARE += ["handcare.performance.middleware.PageServingMiddleware"]
+
 ROOT_URLCONF = "handcare.urls"
 
 TEMPLATES = [

@@ -5,18 +5,27 @@ import json
 from django import forms
 from django.apps import apps
 from django.db import models
+from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.blocks import StreamValue, StructValue
+from wagtail.blocks.list_block import ListValue
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from handcare.editorial.evidence import Problem
 from handcare.editorial.reviewable import Reviewable
+from handcare.performance.images import prefetch_renditions
+from handcare.performance.restrictions import CachedViewRestrictionsMixin
+from handcare.performance.shared_cache import memo_key
 from handcare.references.citations import CitationIndex, citation_keys, remove_citations
 
+from ..cards import card_queryset, cards_from_rows
 from ..forms import ArticlePageForm
+from ..rich_text_links import PageLinks
 from ..toc import TableOfContents
 from ..topics import DEFAULT_TOPIC, TOPICS_REQUIRING_SOURCES
 
@@ -45,7 +54,7 @@ class ArticleReference(Orderable):
         return str(self.reference)
 
 
-class ArticlePage(Reviewable, Page):
+class ArticlePage(CachedViewRestrictionsMixin, Reviewable, Page):
     """Abstract base for every article type: summary, review metadata, sources, audiences."""
 
     summary = models.TextField(
@@ -80,6 +89,9 @@ class ArticlePage(Reviewable, Page):
 
     base_form_class = ArticlePageForm
 
+    # Listings show articles as cards (handcare/articles/cards.py).
+    lists_as_card = True
+
     # Fields whose text can hold [cite:KEY] markers, in the order the page shows them.
     citable_fields: tuple[str, ...] = ("summary",)
 
@@ -108,6 +120,11 @@ class ArticlePage(Reviewable, Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def serve_queryset(cls):
+        """How the router loads an article: with its byline, review record and top image."""
+        return cls.objects.select_related("last_review", "author", "reviewed_by", "hero_image")
 
     @property
     def topic(self):
@@ -228,22 +245,39 @@ class ArticlePage(Reviewable, Page):
         """Raw text of every citable field, in display order."""
         return [text for _, text in self.citable_texts_by_field()]
 
-    def build_citations(self, preview=False):
+    def build_citations(self, preview=False, texts=None):
         references = self.listed_references() if preview else self.public_references()
-        return CitationIndex(references, self.citable_texts())
+        return CitationIndex(references, self.citable_texts() if texts is None else texts)
 
     def build_table_of_contents(self):
         return TableOfContents()
 
     def related_articles(self, limit=3):
-        """Other live articles in the same section, for further reading."""
-        return (
-            Page.objects.live()
-            .public()
-            .sibling_of(self, inclusive=False)
-            .specific()
-            .order_by("-last_published_at")[:limit]
+        """Other live articles in the same section, for further reading, as cards.
+
+        Their images' renditions are not loaded here: the article loads them with its own.
+        """
+        siblings = Q(path__startswith=self.path[: -self.steplen], depth=self.depth) & ~Q(
+            pk=self.pk
         )
+        rows = card_queryset(siblings, ["-last_published_at", "path"])[:limit]
+        return cards_from_rows(rows)
+
+    def chosen_pages(self):
+        """Pages chosen in the article's StreamFields (step and link card targets), as loaded."""
+        for name in self.citable_fields:
+            if isinstance(self._meta.get_field(name), StreamField):
+                yield from _pages_in(getattr(self, name))
+
+    def page_images(self):
+        """(image, role) for every image the page shows: the top image, then figures."""
+        if self.hero_image_id:
+            yield self.hero_image, "hero"
+        for name in self.citable_fields:
+            if isinstance(self._meta.get_field(name), StreamField):
+                for block in getattr(self, name):
+                    if block.block_type == "figure" and block.value["image"]:
+                        yield block.value["image"], "figure"
 
     def structured_data(self, request=None):
         """schema.org MedicalWebPage data for search engines, rendered as a JSON-LD block."""
@@ -276,13 +310,56 @@ class ArticlePage(Reviewable, Page):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = self.structured_data(request)
         preview = getattr(request, "is_preview", False)
-        context["citations"] = self.build_citations(preview=preview)
-        context["toc"] = self.build_table_of_contents()
-        context["related_articles"] = self.related_articles()
+        context["article_memo_key"] = None if preview else self.article_memo_key(request)
+        # Everything below is lazy: when the article's HTML is remembered (article_memo_key),
+        # none of it is needed and none of it runs.
+        # Every citable text, read once: citations number them and page links come from them.
+        texts = SimpleLazyObject(self.citable_texts)
+        context["citations"] = SimpleLazyObject(
+            lambda: self.build_citations(preview=preview, texts=texts)
+        )
+        context["page_links"] = PageLinks(texts, known_pages=self.chosen_pages)
+        context["toc"] = SimpleLazyObject(self.build_table_of_contents)
+        related = SimpleLazyObject(self.related_articles)
+        context["related_articles"] = related
+        # Evaluated by the template before the first image: the renditions of the top image,
+        # the figures and the related articles' images, in one query.
+        context["images_prefetched"] = SimpleLazyObject(
+            lambda: (
+                prefetch_renditions(
+                    [*self.page_images(), *((card.hero_image, "card") for card in related)]
+                )
+                or True
+            )
+        )
         if preview:
             # Editors see the evidence gates in preview and in the Checks panel before submitting.
             context["evidence_problems"] = self.evidence_problems()
         return context
+
+    def article_memo_key(self, request):
+        """Key for this article's rendered HTML, or None when it must render afresh.
+
+        Only the live page as routed for a reader is remembered (never a preview, a revision
+        or an edited instance). The key holds the live revision and the review details, which
+        a sign-off can change without a new revision, and (through memo_key) the content
+        version, which every publish of a page or snippet, sign-off and settings change
+        replaces, and today's date, on which "review overdue" depends.
+        """
+        route = getattr(request, "_wagtail_route_for_request", None)
+        if route is None or route[0] is not self or not self.live:
+            return None
+        site = Site.find_for_request(request)
+        return memo_key(
+            "article",
+            self.pk,
+            self.live_revision_id,
+            self.last_review_id,
+            self.last_reviewed,
+            self.next_review_due,
+            self.reviewed_by_id,
+            site.pk if site else None,
+        )
 
 
 def stream_texts(stream_value):
@@ -293,6 +370,18 @@ def stream_texts(stream_value):
             yield from (point.evidence_note for point in child.value["points"] if point)
         else:
             yield json.dumps(child.block.get_prep_value(child.value))
+
+
+def _pages_in(value):
+    """Every Page inside a StreamField value, at any depth of structs and lists."""
+    if isinstance(value, Page):
+        yield value
+    elif isinstance(value, StreamValue | ListValue):
+        for child in value:
+            yield from _pages_in(getattr(child, "value", child))
+    elif isinstance(value, StructValue):
+        for child in value.values():
+            yield from _pages_in(child)
 
 
 def article_models():

@@ -1,9 +1,13 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
+
+from handcare.performance.shared_cache import PREFIX, cached, invalidate
 
 from ..topics import Topic
 
@@ -55,6 +59,12 @@ class PublicationSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "publication settings"
 
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings, cached: every article shows the disclaimer (see the receiver)."""
+        load = super().for_site
+        return load(site) if site is None else cached(cache_key(site.pk), lambda: load(site))
+
     def review_interval_for(self, topic):
         """Months between reviews for articles on this topic."""
         return {
@@ -62,3 +72,13 @@ class PublicationSettings(BaseSiteSetting):
             Topic.REFLEXOLOGY: self.reflexology_review_months,
             Topic.SLEEP: self.sleep_review_months,
         }.get(topic, self.techniques_review_months)
+
+
+def cache_key(site_id):
+    return f"{PREFIX}publication-settings:{site_id}"
+
+
+@receiver(post_save, sender=PublicationSettings)
+@receiver(post_delete, sender=PublicationSettings)
+def forget_cached_settings(instance, **kwargs):
+    invalidate(cache_key(instance.site_id))

@@ -16,7 +16,12 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def cited(context, value):
     """Render rich text with its [cite:KEY] markers turned into numbered links."""
-    html = expand_db_html(value.source if isinstance(value, RichText) else str(value or ""))
+    source = value.source if isinstance(value, RichText) else str(value or "")
+    page_links = context.get("page_links")
+    if page_links is not None:
+        # All of the article's internal links were loaded together (rich_text_links.py).
+        source = page_links.rewrite(source)
+    html = expand_db_html(source)
     citations = context.get("citations")
     if citations is None:
         # No reference list here (e.g. the block picker's preview): drop the markers.

@@ -1,0 +1,1 @@
+"""How public pages stay cheap: cached site and restriction lookups, routing, images, profiling."""

@@ -1,0 +1,23 @@
+"""Serve public pages with the cached site lookup and the one-query router (routing.py)."""
+
+from wagtail import views as wagtail_views
+
+from .routing import route_request
+from .sites import site_for_request
+
+
+class PageServingMiddleware:
+    """Answers Wagtail's site and route lookups before its serve view asks the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site_for_request(request)
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_views.serve:
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            route_request(request, path)
+        return None
