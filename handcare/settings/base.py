@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "handcare.reflexology",
     "handcare.search",
     "handcare.demo",
+    "handcare.benchmark",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
