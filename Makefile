@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test soak install install-test lint migrate demo lock benchmark clean
+.PHONY: run test soak install install-test lint migrate demo lock benchmark bench clean
 
 run: install migrate demo
 	@echo ""
@@ -56,6 +56,17 @@ benchmark: install-test
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py benchmark_pages
+
+# HTTP benchmark (not part of `make test`, see notes/bench.md): generate N articles into a
+# benchmark database (SQLite under var/bench/, or DATABASE_URL=postgres://.../bench_data), serve
+# them with gunicorn (production settings) and Varnish, and measure each with wrk on loopback.
+N ?= 10000
+bench: install-test
+	@if ! command -v wrk >/dev/null || [ ! -x /usr/sbin/varnishd ]; then \
+	  echo "Installing Debian's varnish and wrk for the benchmark"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish wrk >/dev/null; \
+	fi
+	$(BIN)/python -m handcare.benchmark.run --count $(N)
 
 # Regenerate the lock files after changing dependencies in pyproject.toml (needs uv).
 lock:
