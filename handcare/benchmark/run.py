@@ -187,7 +187,6 @@ COUNT_ARTICLES = "from wagtail.models import Page; print(Page.objects.filter(dep
 
 PICK_TARGETS = """
 import json
-import math
 from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import Page
