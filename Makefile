@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test soak install install-test lint migrate demo lock benchmark varnish clean benchmark-search worker scheduler
+.PHONY: run serve test soak install install-test lint migrate demo lock benchmark varnish clean benchmark-search worker scheduler bench
 
 run: install migrate demo
 	@echo ""
@@ -116,10 +116,24 @@ varnish:
 
 # Search and editorial lists at scale: generates lightweight articles up to ARTICLES first.
 ARTICLES ?= 10000
+# Its own database (never the demo site's db.sqlite3) unless DATABASE_URL says otherwise.
+SEARCH_BENCH_ENV = DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/var/bench/search.sqlite3}"
 benchmark-search: install-test
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py benchmark_search --articles $(ARTICLES)
+	@mkdir -p var/bench
+	$(SEARCH_BENCH_ENV) $(BIN)/python manage.py migrate --noinput
+	$(SEARCH_BENCH_ENV) $(BIN)/python manage.py load_demo_content
+	$(SEARCH_BENCH_ENV) $(BIN)/python manage.py benchmark_search --articles $(ARTICLES)
+
+# HTTP benchmark (not part of `make test`, see notes/bench.md): generate N articles into a
+# benchmark database (SQLite under var/bench/, or DATABASE_URL=postgres://.../bench_data), serve
+# them with gunicorn (production settings) and Varnish, and measure each with wrk on loopback.
+N ?= 10000
+bench: install-test
+	@if ! command -v wrk >/dev/null || [ ! -x /usr/sbin/varnishd ]; then \
+	  echo "Installing Debian's varnish and wrk for the benchmark"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish wrk >/dev/null; \
+	fi
+	$(BIN)/python -m handcare.benchmark.run --count $(N)
 
 # Regenerate the lock files after changing dependencies in pyproject.toml (needs uv).
 lock:

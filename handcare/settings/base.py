@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "handcare.scheduling",
     "django_tasks",
     "django_tasks_db",
+    "handcare.benchmark",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
