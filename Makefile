@@ -124,7 +124,7 @@ benchmark-search: install-test
 	$(SEARCH_BENCH_ENV) $(BIN)/python manage.py load_demo_content
 	$(SEARCH_BENCH_ENV) $(BIN)/python manage.py benchmark_search --articles $(ARTICLES)
 
-# HTTP benchmark (not part of `make test`, see notes/bench.md): generate N articles into a
+# HTTP benchmark (not part of `make test`, see docs/benchmark.md): generate N articles into a
 # benchmark database (SQLite under var/bench/, or DATABASE_URL=postgres://.../bench_data), serve
 # them with gunicorn (production settings) and Varnish, and measure each with wrk on loopback.
 N ?= 10000

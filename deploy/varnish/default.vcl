@@ -1,5 +1,5 @@
 vcl 4.1;
-# HandCare's Varnish edge cache (notes/pagecache.md).
+# HandCare's Varnish edge cache (docs/page-cache.md).
 #
 # Keeps only what the app marks shareable (Cache-Control: s-maxage=N, sent for public pages
 # rendered for anonymous readers), for N seconds or until the app purges it. The app sends

@@ -34,7 +34,7 @@ DEPLOY_VCL = BASE_DIR / "deploy" / "varnish" / "default.vcl"
 FALLBACK_VCL = Path(__file__).resolve().parent / "varnish" / "bench.vcl"
 STATIC_NAME = "bench/article-size.html"
 
-# Targets on the 2-core development machine (see notes/bench.md).
+# Targets on the 2-core development machine (see docs/benchmark.md).
 TARGETS = {"A/W": 0.06, "C/W": 0.8, "E/V": 0.5}
 SEARCH_P95_TARGET_MS = 100
 ADMIN_TARGET_MS = 500

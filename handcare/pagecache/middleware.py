@@ -7,7 +7,7 @@ cached page holds no secret (never a CSRF token, never anything of one reader's)
 
 What may be cached is decided twice: from the request before looking anything up (method,
 cookies, path, query string, host) and from the response before storing it (status, cookies,
-CSRF, Cache-Control, Vary). See notes/pagecache.md.
+CSRF, Cache-Control, Vary). See docs/page-cache.md.
 """
 
 import hashlib

@@ -201,7 +201,7 @@ HANDCARE_DEMO_USERS_ALLOWED = False
 # No Gravatar: admin avatars are uploaded, never fetched from a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Page cache (handcare/pagecache, notes/pagecache.md): public pages for anonymous readers, in the
+# Page cache (handcare/pagecache, docs/page-cache.md): public pages for anonymous readers, in the
 # default cache, purged on every change. HANDCARE_PAGE_CACHE=0 turns it off (benchmarks).
 HANDCARE_PAGE_CACHE = os.environ.get("HANDCARE_PAGE_CACHE", "1").lower() not in {
     "0",

@@ -42,6 +42,11 @@ def log_in(browser, live_server, user):
 def write_technique(editor, live_server, section, title):
     """Fill a new technique in the Wagtail editor by hand, citing and listing field-2016."""
     editor.goto(f"{live_server.url}/admin/pages/add/techniques/techniquepage/{section.pk}/")
+    # Wagtail's unsaved-changes controller takes the form's starting data 2 s after the editor
+    # loads: edits typed before then become the starting point and no autosave follows them
+    # (on an idle machine the whole form was filled in that time, so the autosave tests waited
+    # for an autosave that never came).
+    editor.wait_for_timeout(2_500)
     editor.locator("#id_title").fill(title)
     editor.locator("#id_summary").fill("Long gliding strokes that warm the hand.")
     steps = editor.locator("[data-contentpath='steps']")

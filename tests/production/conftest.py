@@ -3,6 +3,7 @@
 import contextlib
 import io
 import os
+import shutil
 import uuid
 
 import pytest
@@ -52,6 +53,26 @@ def forget_redis_keys(env):
         client.delete(*keys)
 
 
+def forget_cache(env):
+    """Empty a production process's shared cache (its Redis prefix or its cache directory)."""
+    forget_redis_keys(env)
+    if "HANDCARE_CACHE_DIR" in env:
+        shutil.rmtree(env["HANDCARE_CACHE_DIR"], ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def server_cache_starts_empty(request):
+    """Each test's database is built afresh while one server serves the whole module.
+
+    In production the app's signals keep the shared cache current; here the content is written
+    by this test process, whose own cache is local memory, so the server would go on serving
+    what it cached for the previous test's pages and sites.
+    """
+    for name in ("production_server", "https_server"):
+        if name in request.fixturenames:
+            request.getfixturevalue(name).forget_cache()
+
+
 @contextlib.contextmanager
 def served(django_db_blocker, static_root, tmp_path, workers=2, **overrides):
     """gunicorn with production settings, serving the test database and test media."""
@@ -65,6 +86,7 @@ def served(django_db_blocker, static_root, tmp_path, workers=2, **overrides):
     )
     env.update(overrides)
     server = gunicorn(env, tmp_path / "gunicorn.log", workers=workers).start()
+    server.forget_cache = lambda: forget_cache(env)
     try:
         yield server
     finally:
