@@ -137,7 +137,7 @@ def bench_env(args):
         {
             "DJANGO_SETTINGS_MODULE": "handcare.settings.production",
             "SECRET_KEY": env.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(40),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DATABASE_URL": args.database_url,
             "REDIS_URL": args.redis_url,
             "CACHE_KEY_PREFIX": "handcare-bench",
