@@ -271,19 +271,24 @@ def measure(args, env, workdir, processes):
 
     cached_port, uncached_port, varnish_port = free_port(), free_port(), free_port()
     logs = Path(workdir)
-    cached = processes.start(
-        "gunicorn (page cache on)", gunicorn_command(cached_port), env, logs / "gunicorn.log"
-    )
-    uncached = processes.start(
-        "gunicorn (page cache off)",
-        gunicorn_command(uncached_port),
-        {**env, "HANDCARE_PAGE_CACHE": "0"},
-        logs / "gunicorn-nocache.log",
-    )
     app = f"http://127.0.0.1:{cached_port}"
     app_nocache = f"http://127.0.0.1:{uncached_port}"
-    wait_for(app + "/", cached)
-    wait_for(app_nocache + "/", uncached)
+
+    def start_app_servers():
+        """The same app twice: with the page cache (C, L, E) and without it (A)."""
+        cached = processes.start(
+            "gunicorn (page cache on)", gunicorn_command(cached_port), env, logs / "gunicorn.log"
+        )
+        uncached = processes.start(
+            "gunicorn (page cache off)",
+            gunicorn_command(uncached_port),
+            {**env, "HANDCARE_PAGE_CACHE": "0"},
+            logs / "gunicorn-nocache.log",
+        )
+        wait_for(app + "/", cached)
+        wait_for(app_nocache + "/", uncached)
+
+    start_app_servers()
 
     status, _, body = fetch(app + targets["article"])
     if status != 200:
@@ -292,17 +297,7 @@ def measure(args, env, workdir, processes):
     # and the servers restarted to see it.
     static_url = write_static_twin(env, len(body))
     processes.stop_all()
-    cached = processes.start(
-        "gunicorn (page cache on)", gunicorn_command(cached_port), env, logs / "gunicorn.log"
-    )
-    uncached = processes.start(
-        "gunicorn (page cache off)",
-        gunicorn_command(uncached_port),
-        {**env, "HANDCARE_PAGE_CACHE": "0"},
-        logs / "gunicorn-nocache.log",
-    )
-    wait_for(app + "/", cached)
-    wait_for(app_nocache + "/", uncached)
+    start_app_servers()
     status, _, static_body = fetch(app + static_url)
     if status != 200:
         raise RuntimeError(f"the static twin {static_url} answered {status}")
