@@ -43,9 +43,25 @@ class MemoisedArticleTests(TestCase):
         # The very first request also creates the site's publication settings (a new version).
         self.get()
         self.get()
-        with self.assertNumQueries(1):  # only the page itself, as routed
+        # The page itself is memoised with its data (performance/routing.py): no query.
+        with self.assertNumQueries(0):
             html = self.get()
         self.assertIn("Old wording", html)
+
+    def test_an_unpublished_page_is_gone_at_once(self):
+        self.get()
+        self.get()
+        self.page.specific_class.objects.get(pk=self.page.pk).unpublish()
+        self.assertEqual(self.client.get(self.page.url).status_code, 404)
+
+    def test_a_new_slug_moves_the_page_at_once(self):
+        self.get()
+        old_url = self.page.url
+        page = self.page.specific_class.objects.get(pk=self.page.pk)
+        page.slug = "warm-hands-renamed"
+        page.save_revision().publish()
+        self.assertEqual(self.client.get(old_url).status_code, 404)
+        self.assertIn("Old wording", self.get(page.specific_class.objects.get(pk=page.pk)))
 
     def test_a_published_revision_shows_at_once(self):
         self.get()

@@ -66,7 +66,16 @@ sub vcl_backend_response {
         set beresp.http.X-App-Cache = beresp.http.X-Cache;
         unset beresp.http.X-Cache;
     }
-    # Only a response the app marked shareable is kept; everything else is passed. (Varnish's
+    # Static files (WhiteNoise) and images: public, cookie-free, and their URLs change when
+    # the file does (hashed names, unique renditions), so they are kept for their max-age.
+    if (bereq.url ~ "^/(static|media)/"
+        && beresp.status == 200
+        && beresp.http.Cache-Control ~ "public"
+        && beresp.http.Cache-Control ~ "max-age=[1-9]"
+        && !beresp.http.Set-Cookie) {
+        return (deliver);
+    }
+    # Only a page the app marked shareable is kept; everything else is passed. (Varnish's
     # own default would keep a response without Cache-Control for two minutes.)
     if (beresp.status != 200
         || beresp.http.Cache-Control !~ "s-maxage="

@@ -1,13 +1,17 @@
 """The page cache's key scheme: a global generation, a generation per URL path, and the entry key.
 
-An entry's key embeds the global generation and its path's generation as they were when the
-request began. Purging a path gives it a new random generation, so every cached variant of it
-(host, query string, encoding) becomes unreachable at once; purging everything gives the global
-generation a new value. Old entries are never looked up again and expire on their own.
+An entry records the global generation and its path's generation as they were when its request
+began, and is served only while both are still current. Purging a path gives it a new random
+generation, so every cached variant of it (host, query string, encoding) stops matching at
+once; purging everything gives the global generation a new value. Stale entries are replaced
+by the next render or expire on their own.
+
+A lookup is one cache round trip: the two generations and the entry are read together
+(`lookup`), which is what lets a hit cost about as much as a static file.
 
 Generations are random, never counters: if the cache evicts a generation, the value created in
-its place cannot match one an old entry was stored under. A render that began before a purge
-stores its entry under the old generation, where nobody looks, so it can never bring back the
+its place cannot match one an old entry recorded. A render that began before a purge records
+the old generation, so even if it is stored it is never served, and it can never bring back the
 text the purge removed.
 """
 
@@ -30,13 +34,24 @@ def path_key(path):
     return f"{PREFIX}:path:{hashlib.sha256(path.encode()).hexdigest()[:32]}"
 
 
-def generations(path):
-    """(global generation, path generation), creating missing ones."""
-    keys = [GLOBAL_KEY, path_key(path)]
-    found = cache.get_many(keys)
+def lookup(key, path):
+    """(the entry at `key` if its generations are current, else None; the generations now).
+
+    One round trip. A generation that is missing is None in the pair.
+    """
+    path_generation_key = path_key(path)
+    found = cache.get_many([GLOBAL_KEY, path_generation_key, key])
+    pair = (found.get(GLOBAL_KEY), found.get(path_generation_key))
+    entry = found.get(key)
+    if entry is None or None in pair or entry.get("generations") != pair:
+        return None, pair
+    return entry, pair
+
+
+def ensure_generations(path, pair=(None, None)):
+    """(global generation, path generation), creating the missing ones of `pair`."""
     values = []
-    for key in keys:
-        value = found.get(key)
+    for key, value in zip([GLOBAL_KEY, path_key(path)], pair, strict=True):
         if value is None:
             value = new_generation()
             # add(): concurrent first requests agree on one value instead of overwriting.
@@ -52,14 +67,14 @@ def current_generations(path):
     return found.get(GLOBAL_KEY), found.get(path_key(path))
 
 
-def entry_key(generation_pair, *, scheme, host, path, query, encoding):
-    """The key of one cached response: today's date, the generations and the variant."""
+def entry_key(*, scheme, host, path, query, encoding):
+    """The key of one cached response: today's date and the variant."""
     variant = "\n".join([scheme, host, path, query, encoding])
     digest = hashlib.sha256(variant.encode()).hexdigest()[:40]
     # The local date is part of the key: pages say "Review overdue" from today's date, so
     # nothing cached yesterday is served after midnight.
     day = timezone.localdate().isoformat()
-    return f"{PREFIX}:page:{day}:{generation_pair[0]}:{generation_pair[1]}:{digest}"
+    return f"{PREFIX}:page:{day}:{digest}"
 
 
 def bump_paths(paths):

@@ -101,8 +101,8 @@ def request_variant(request):
         host = request.get_host()
     except DisallowedHost:
         return None  # the view answers 400 as usual
-    if not is_cached_view(request.path_info):
-        return None
+    # Whether the path's view is one we cache (`is_cached_view`) is checked on a miss, before
+    # storing: only such views' responses are ever stored, so a hit needs no URL resolving.
     encoding = (
         "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else ""
     )
@@ -156,12 +156,14 @@ class PageCacheMiddleware:
         if variant is None:
             return self.bypass(request, self.get_response(request))
 
-        generation_pair = keys.generations(variant["path"])
-        key = keys.entry_key(generation_pair, **variant)
-        entry = cache.get(key)
+        key = keys.entry_key(**variant)
+        entry, generation_pair = keys.lookup(key, variant["path"])
         if entry is not None:
             return self.hit(request, entry)
+        if not is_cached_view(request.path_info):
+            return self.bypass(request, self.get_response(request))
 
+        generation_pair = keys.ensure_generations(variant["path"], generation_pair)
         response = self.get_response(request)
         if not cacheable_response(request, response):
             return self.bypass(request, response)
@@ -176,6 +178,7 @@ class PageCacheMiddleware:
             "content": response.content,
             "etag": f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"',
             "last_modified": int(time.time()),
+            "generations": generation_pair,
         }
         if keys.current_generations(variant["path"]) == generation_pair:
             cache.set(key, entry, timeout=seconds)

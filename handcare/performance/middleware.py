@@ -3,6 +3,7 @@
 from wagtail import views as wagtail_views
 
 from .routing import route_request
+from .shared_cache import request_snapshot
 from .sites import site_for_request
 
 
@@ -13,8 +14,14 @@ class PageServingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        site_for_request(request)
-        return self.get_response(request)
+        if request.method not in ("GET", "HEAD"):
+            site_for_request(request)
+            return self.get_response(request)
+        # A reading request takes the shared lookups in one round trip; writes (publishing,
+        # settings) read afresh, and anything they invalidate is dropped from the snapshot too.
+        with request_snapshot():
+            site_for_request(request)
+            return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is wagtail_views.serve:

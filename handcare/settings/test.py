@@ -17,7 +17,7 @@ MEDIA_ROOT = os.path.join(os.environ.get("TMPDIR", "/tmp"), "handcare-test-media
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "handcare.performance.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"handcare-test-{os.getpid()}",
         }

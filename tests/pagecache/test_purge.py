@@ -1,6 +1,5 @@
 """Every change readers would see purges the pages that show it, before the request returns."""
 
-import os
 import threading
 import uuid
 
@@ -22,12 +21,11 @@ from tests.factories import (
     TechniquePageFactory,
     default_site,
 )
+from tests.redis_server import REDIS_URL, require_redis
 
 from .helpers import get, publish
 
 pytestmark = pytest.mark.django_db
-
-REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/3"
 
 
 @pytest.fixture(params=["locmem", "redis"])
@@ -39,24 +37,19 @@ def cache_backend(request):
         with override_settings(CACHES=local):
             yield "locmem"
         return
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        if os.environ.get("HANDCARE_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"Redis is required (CI) but {REDIS_URL} does not answer")
-        pytest.skip(f"no Redis at {REDIS_URL}")
+    require_redis()
     prefix = f"handcare-pagecache-test-{uuid.uuid4().hex}"
     config = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "handcare.performance.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }
     }
     with override_settings(CACHES=config):
         yield "redis"
+    import redis
+
     client = redis.Redis.from_url(REDIS_URL)
     keys = list(client.scan_iter(f"{prefix}:*"))
     if keys:

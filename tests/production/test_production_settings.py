@@ -104,7 +104,7 @@ def test_database_connections_persist_with_health_checks():
 
 def test_with_redis_the_cache_and_sessions_use_it():
     code, s = load()
-    assert s["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert s["CACHES"]["default"]["BACKEND"] == "handcare.performance.redis_cache.RedisCache"
     assert s["CACHES"]["default"]["LOCATION"] == "redis://cache.invalid:6379/0"
     assert s["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
 
