@@ -48,7 +48,7 @@ def lookup(key, path):
     return entry, pair
 
 
-def ensure_generations(path, pair=(None, None)):
+def ensure_generations(path, pair):
     """(global generation, path generation), creating the missing ones of `pair`."""
     values = []
     for key, value in zip([GLOBAL_KEY, path_key(path)], pair, strict=True):

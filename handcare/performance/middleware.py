@@ -1,5 +1,7 @@
 """Serve public pages with the cached site lookup and the one-query router (routing.py)."""
 
+from contextlib import nullcontext
+
 from wagtail import views as wagtail_views
 
 from .routing import route_request
@@ -14,12 +16,10 @@ class PageServingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD"):
-            site_for_request(request)
-            return self.get_response(request)
         # A reading request takes the shared lookups in one round trip; writes (publishing,
         # settings) read afresh, and anything they invalidate is dropped from the snapshot too.
-        with request_snapshot():
+        reading = request.method in ("GET", "HEAD")
+        with request_snapshot() if reading else nullcontext():
             site_for_request(request)
             return self.get_response(request)
 
