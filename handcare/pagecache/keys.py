@@ -23,6 +23,9 @@ from django.utils import timezone
 
 PREFIX = "pagecache"
 GLOBAL_KEY = f"{PREFIX}:generation"
+# The shape of a stored entry (middleware.py). Part of the entry key, so a deploy that changes
+# the shape never reads an entry written by the code before it.
+ENTRY_FORMAT = 2
 
 
 def new_generation():
@@ -74,7 +77,7 @@ def entry_key(*, scheme, host, path, query, encoding):
     # The local date is part of the key: pages say "Review overdue" from today's date, so
     # nothing cached yesterday is served after midnight.
     day = timezone.localdate().isoformat()
-    return f"{PREFIX}:page:{day}:{digest}"
+    return f"{PREFIX}:page:v{ENTRY_FORMAT}:{day}:{digest}"
 
 
 def bump_paths(paths):

@@ -37,6 +37,13 @@ UNSTORED_HEADERS = {"set-cookie", "x-cache", "cache-control", "etag", "last-modi
 # (see cacheable_response), anything else (Accept-Language...) is not cached at all.
 ALLOWED_VARY = {"accept-encoding", "cookie"}
 REFUSED_CACHE_CONTROL = {"private", "no-store", "no-cache"}
+# Without one of these, get_conditional_response has nothing to compare (most hits): skipped.
+CONDITIONAL_HEADERS = {
+    "HTTP_IF_MATCH",
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_UNMODIFIED_SINCE",
+}
 
 
 def enabled():
@@ -45,10 +52,29 @@ def enabled():
 
 def cache_seconds():
     """s-maxage and entry lifetime: the setting, but never past local midnight."""
-    now = timezone.localtime()
-    midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
-    until_midnight = int((timezone.make_aware(midnight) - now).total_seconds())
-    return max(1, min(settings.HANDCARE_PAGE_CACHE_SECONDS, until_midnight))
+    remaining = int(next_local_midnight() - time.time())
+    return max(1, min(settings.HANDCARE_PAGE_CACHE_SECONDS, remaining))
+
+
+# (time zone, Unix times of the local day's start and end): the day the last hit fell in.
+_local_day = (None, 0.0, 0.0)
+
+
+def next_local_midnight():
+    """The Unix time of the next local midnight, worked out once a day, not on every hit."""
+    global _local_day
+    zone, start, end = _local_day
+    now = time.time()
+    current_zone = timezone.get_current_timezone()
+    # Recomputed when the day ends, the clock is set back or the time zone changes.
+    if not start <= now < end or zone is not current_zone:
+        today = timezone.localtime().date()
+        start, end = (
+            timezone.make_aware(datetime.combine(day, datetime.min.time())).timestamp()
+            for day in (today, today + timedelta(days=1))
+        )
+        _local_day = (current_zone, start, end)
+    return end
 
 
 def private_cookie_names():
@@ -177,7 +203,8 @@ class PageCacheMiddleware:
             ],
             "content": response.content,
             "etag": f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"',
-            "last_modified": int(time.time()),
+            "last_modified": (now := int(time.time())),
+            "last_modified_header": http_date(now),
             "generations": generation_pair,
         }
         if keys.current_generations(variant["path"]) == generation_pair:
@@ -190,9 +217,7 @@ class PageCacheMiddleware:
         return self.conditional(request, response, entry, "MISS")
 
     def hit(self, request, entry):
-        response = HttpResponse(entry["content"], status=entry["status"])
-        for name, value in entry["headers"]:
-            response[name] = value
+        response = HttpResponse(entry["content"], status=entry["status"], headers=entry["headers"])
         public_cache_control(response, cache_seconds())
         return self.conditional(request, response, entry, "HIT")
 
@@ -200,10 +225,11 @@ class PageCacheMiddleware:
     def conditional(request, response, entry, outcome):
         """The response, or a 304 when the reader's copy (If-None-Match, If-Modified-Since) is current."""
         response["ETag"] = entry["etag"]
-        response["Last-Modified"] = http_date(entry["last_modified"])
-        response = get_conditional_response(
-            request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
-        )
+        response["Last-Modified"] = entry["last_modified_header"]
+        if CONDITIONAL_HEADERS.intersection(request.META):
+            response = get_conditional_response(
+                request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
+            )
         response["X-Cache"] = outcome
         return response
 
