@@ -3,8 +3,9 @@ vcl 4.1;
 #
 # Keeps only what the app marks shareable (Cache-Control: s-maxage=N, sent for public pages
 # rendered for anonymous readers), for N seconds or until the app purges it. The app sends
-# PURGE <path> when a page changes (every query variant of the path goes, on every host) and
-# BAN / when everything must go (settings, moves, deletions). X-Cache says HIT, MISS or PASS.
+# PURGE <path> when a page changes (every query variant of the path goes, on every host), PURGE
+# with an X-Purge-Regex of many paths for a batch (a section's articles), and BAN / when
+# everything must go (settings, moves, deletions). X-Cache says HIT, MISS or PASS.
 #
 # Run: varnishd -f /etc/varnish/default.vcl -a :6081, and set VARNISH_URL=http://127.0.0.1:6081
 # for the app. The app server is expected on 127.0.0.1:8000 (gunicorn's default bind).
@@ -30,6 +31,15 @@ sub vcl_recv {
         if (req.method == "BAN") {
             ban("obj.status != 0");
             return (synth(200, "Banned everything"));
+        }
+        # A batch of paths (the app's VarnishBackend.purge_batch): one ban for all of them.
+        # The app escapes and anchors the expression; only the purgers above can send one.
+        if (req.http.X-Purge-Regex) {
+            if (req.http.X-Purge-Regex !~ "^\^\(\S+\)\$$") {
+                return (synth(400, "X-Purge-Regex must be ^(paths)$"));
+            }
+            ban("obj.http.X-Url-Path ~ " + req.http.X-Purge-Regex);
+            return (synth(200, "Purged"));
         }
         # By path alone, so the ban drops every host and query variant (?page=2...), and by an
         # object header, so the ban lurker can clear old objects in the background.
@@ -57,7 +67,27 @@ sub vcl_recv {
     }
     # Other cookies (csrftoken, analytics) do not change a public page.
     unset req.http.Cookie;
+    # A client that takes no gzip gets a plain copy of its own (vcl_hash), fetched plain,
+    # rather than Varnish unzipping the shared gzip copy again for every such request. (A
+    # "gzip;q=0" shares the gzip copy, which Varnish's gzip support unzips for it.)
+    if (req.http.Accept-Encoding !~ "gzip") {
+        set req.http.X-Plain-Copy = "1";
+    }
     return (hash);
+}
+
+sub vcl_hash {
+    if (req.http.X-Plain-Copy) {
+        hash_data("plain");
+    }
+    # Then the built-in vcl_hash: URL and host.
+}
+
+sub vcl_backend_fetch {
+    if (bereq.http.X-Plain-Copy) {
+        unset bereq.http.X-Plain-Copy;
+        unset bereq.http.Accept-Encoding;
+    }
 }
 
 sub vcl_backend_response {
@@ -90,8 +120,10 @@ sub vcl_backend_response {
     # local midnight, when "Review overdue" may change), nobody is served the old copy.
     set beresp.grace = 0s;
     # The app gzips HTML itself (with Django's BREACH length randomisation); compress what it
-    # left uncompressed. Only shareable pages get here, and they hold no secret.
-    if (!beresp.http.Content-Encoding && beresp.http.Content-Type ~ "^(text/|application/(json|xml|javascript))") {
+    # left uncompressed, except the plain copy. Only shareable pages get here, holding no secret.
+    if (bereq.http.Accept-Encoding
+        && !beresp.http.Content-Encoding
+        && beresp.http.Content-Type ~ "^(text/|application/(json|xml|javascript))") {
         set beresp.do_gzip = true;
     }
     return (deliver);

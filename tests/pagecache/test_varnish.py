@@ -21,6 +21,7 @@ import pytest
 from wagtail.models import Page
 
 from handcare.articles.models import PublicationSettings
+from handcare.pagecache import varnish as varnish_backend
 from tests.factories import SectionPageFactory, TechniquePageFactory, default_site, home_page
 
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
@@ -195,10 +196,74 @@ def test_varnish_answers_conditional_requests_and_gzips(varnish, pages):
         varnish.url, glide.url, **{"Accept-Encoding": "gzip", "If-None-Match": etag}
     )
     assert (status, head["X-Cache"]) == (304, "HIT")
-    # A reader without gzip gets the same page, unzipped by Varnish.
+    # A reader without gzip gets the same page from a plain copy of its own, which Varnish
+    # keeps instead of unzipping the shared one for every such request.
     status, head, plain = fetch(varnish.url, glide.url)
-    assert status == 200 and "Content-Encoding" not in head
+    assert (status, head["X-Cache"]) == (200, "MISS") and "Content-Encoding" not in head
     assert "Palm glide" in plain
+    status, head, _ = fetch(varnish.url, glide.url)
+    assert (status, head["X-Cache"]) == (200, "HIT") and "Content-Encoding" not in head
+
+
+def test_a_purge_drops_the_gzip_and_the_plain_copy(varnish, pages):
+    section, glide = pages
+    gzip_client = {"Accept-Encoding": "gzip, br"}
+    for headers in (gzip_client, {}):
+        fetch(varnish.url, glide.url, **headers)
+        assert fetch(varnish.url, glide.url, **headers)[1]["X-Cache"] == "HIT"
+    publish(glide, summary="Rewritten summary.")
+    for headers in (gzip_client, {}):
+        status, head, html = fetch(varnish.url, glide.url, **headers)
+        assert (status, head["X-Cache"]) == (200, "MISS")
+        assert "Rewritten summary." in html
+        assert head.get("Content-Encoding") == ("gzip" if headers else None)
+
+
+def test_a_section_of_articles_is_purged_in_a_few_requests(varnish, pages, monkeypatch):
+    section, glide = pages
+    others = [
+        TechniquePageFactory(parent=section, title=f"Knuckle roll {n}", slug=f"knuckle-{n:03}")
+        for n in range(150)
+    ]
+    elsewhere = TechniquePageFactory(
+        parent=SectionPageFactory(parent=home_page(), title="Sleep", slug="sleep"), title="Dusk"
+    )
+    watched = [glide, others[0], others[-1], elsewhere]
+    for page in watched:
+        fetch(varnish.url, page.url)
+        assert fetch(varnish.url, page.url)[1]["X-Cache"] == "HIT"
+    sent = []
+    send = varnish_backend.VarnishBackend.send
+    monkeypatch.setattr(
+        varnish_backend.VarnishBackend,
+        "send",
+        lambda self, method, *args, **kwargs: sent.append(method) or send(self, method, *args, **kwargs),
+    )
+    # Every article of the section shows the newest in its "Related articles".
+    publish(glide, title="Palm sweep")
+    # 150 sibling paths (about 40 characters each) fit in two expressions.
+    assert 1 <= len(sent) <= 3, sent
+    for page in (glide, others[0], others[-1]):
+        status, head, html = fetch(varnish.url, page.url)
+        assert (status, head["X-Cache"]) == (200, "MISS"), page.url
+        assert "Palm sweep" in html
+    assert fetch(varnish.url, elsewhere.url)[1]["X-Cache"] == "HIT"
+
+
+def test_path_patterns_match_exactly_the_paths_given():
+    paths = {f"/techniques/knuckle-{n:04}/" for n in range(400)} | {"/sleep/é-dusk/", "/a.b/"}
+    patterns = list(varnish_backend.path_patterns(paths))
+    assert len(patterns) > 1
+    assert all(len(pattern) <= varnish_backend.MAX_PATTERN_LENGTH + 4 for pattern in patterns)
+    assert all(not re.search(r"\s", pattern) for pattern in patterns)
+    matched = {
+        path
+        for path in {*(p.replace("é", "%C3%A9") for p in paths), "/techniques/knuckle-0001/x/"}
+        if any(re.fullmatch(pattern, path) for pattern in patterns)
+    }
+    assert matched == {p.replace("é", "%C3%A9") for p in paths}
+    # A dot is not a wildcard: the expressions are escaped.
+    assert not any(re.fullmatch(pattern, "/aXb/") for pattern in patterns)
 
 
 @pytest.mark.parametrize(
