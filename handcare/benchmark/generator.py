@@ -11,7 +11,10 @@ module writes the same rows in bulk instead, batch by batch:
 4. the specific rows (TechniquePage, GuidePage, ReflexologyPage) with the review fields set;
 5. related rows: listed references, audiences, reflexology points;
 6. search index entries through the search backend's ``add_bulk`` and reference index rows
-   from Wagtail's own extractor.
+   from Wagtail's own extractor;
+7. at the end, the review status index rebuilt (the dashboard and the Content review report
+   read it, and bulk rows send no signals) and the planner's statistics refreshed, so the
+   first search after an import already uses the full-text index well.
 
 The shared objects the articles point at (people, references, points, images, sections) are
 few, so they are created through the normal APIs: live, with a revision each.
@@ -40,12 +43,14 @@ from handcare.articles.topics import Topic
 from handcare.demo import images as drawings
 from handcare.demo.content import audiences as demo_audiences
 from handcare.demo.content import sections as demo_sections
+from handcare.editorial import status_index
 from handcare.editorial.checklist import CHECK_KEYS
 from handcare.editorial.records import ReviewRecord
 from handcare.editorial.schedule import add_months
 from handcare.people.models import Person
 from handcare.references.models import Reference
 from handcare.reflexology.models import ReflexologyPage, ReflexologyPagePoint, ReflexologyPoint
+from handcare.search.indexing import refresh_statistics
 from home.models import SectionPage
 from techniques.models import TechniquePage
 
@@ -406,6 +411,8 @@ class ContentGenerator:
                 made[type(page).__name__] = made.get(type(page).__name__, 0) + 1
             done += size
             self.progress(done, self.count)
+        status_index.rebuild()
+        refresh_statistics()
         return made
 
     # Bulk writes ----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import urllib.request
 from pathlib import Path
 
 from . import wrk
+from .queries import READER_QUERIES
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var" / "bench"
@@ -256,14 +257,6 @@ def gunicorn_command(port):
     ]
 
 
-SEARCH_QUERIES = [
-    "massage", "thumb walking", "palm circles", "wrist", "sleep", "knuckle rolling",
-    "finger stretching", "pressure", "lotion", "warm hands", "desk day", "evening routine",
-    "reflexology map", "stiff knuckles", "calm", "gardening", "grip strength", "breath",
-    "older hands", "cold mornings",
-]  # fmt: skip
-
-
 def measure(args, env, workdir, processes):
     count = prepare_database(env, args.count)
     manage(env, "collectstatic", "--noinput", "-v0")
@@ -352,7 +345,7 @@ def measure(args, env, workdir, processes):
     varnish_hit = fetch(edge + targets["article"])[1].get("Age", "0")
 
     search_timings = []
-    for query in SEARCH_QUERIES:
+    for query in READER_QUERIES:
         timings, status = timed_gets(
             app_nocache + "/search/?" + urllib.parse.urlencode({"q": query}), args.search_repeat
         )
@@ -448,7 +441,7 @@ def report(figures):
         print(f"{name:<6}{fmt(value, 3):>8}   target >= {TARGETS[name]}")
     search = [t for _, timings in figures["search"] for t in timings]
     print(
-        f"search p95 over {len(SEARCH_QUERIES)} queries ({len(search)} requests): "
+        f"search p95 over {len(READER_QUERIES)} queries ({len(search)} requests): "
         f"{fmt(percentile(search, 0.95))} ms (median {fmt(statistics.median(search))} ms)   "
         f"target < {SEARCH_P95_TARGET_MS} ms at 10,000 articles on PostgreSQL"
     )

@@ -228,7 +228,10 @@ class PageCacheMiddleware:
         response["Last-Modified"] = entry["last_modified_header"]
         if CONDITIONAL_HEADERS.intersection(request.META):
             response = get_conditional_response(
-                request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
+                request,
+                etag=entry["etag"],
+                last_modified=entry["last_modified"],
+                response=response,
             )
         response["X-Cache"] = outcome
         return response

@@ -237,7 +237,9 @@ def test_a_section_of_articles_is_purged_in_a_few_requests(varnish, pages, monke
     monkeypatch.setattr(
         varnish_backend.VarnishBackend,
         "send",
-        lambda self, method, *args, **kwargs: sent.append(method) or send(self, method, *args, **kwargs),
+        lambda self, method, *args, **kwargs: (
+            sent.append(method) or send(self, method, *args, **kwargs)
+        ),
     )
     # Every article of the section shows the newest in its "Related articles".
     publish(glide, title="Palm sweep")
