@@ -1,19 +1,13 @@
 """Debian's varnishd with deploy/varnish/default.vcl in front of the live server.
 
-Skipped without varnishd (apt-get install varnish), unless HANDCARE_REQUIRE_BROWSER=1 (CI) or
-HANDCARE_REQUIRE_VARNISH=1, which turn a missing Varnish into a failure.
+Skipped without varnishd, unless CI requires it (tests/varnish_server.py).
 """
 
 import gzip
-import os
 import re
-import shutil
 import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -23,25 +17,9 @@ from wagtail.models import Page
 from handcare.articles.models import PublicationSettings
 from handcare.pagecache import varnish as varnish_backend
 from tests.factories import SectionPageFactory, TechniquePageFactory, default_site, home_page
-
-VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
-VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
-MISSING = f"varnishd not found ({VARNISHD}); install Debian's varnish (apt-get install varnish)"
+from tests.varnish_server import free_port, varnishd
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def varnish_required():
-    return "1" in (
-        os.environ.get("HANDCARE_REQUIRE_BROWSER"),
-        os.environ.get("HANDCARE_REQUIRE_VARNISH"),
-    )
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def outside_address():
@@ -55,52 +33,18 @@ def outside_address():
     return None if address.startswith("127.") or address == "0.0.0.0" else address
 
 
-def wait_for(port, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"varnishd exited: {process.stderr.read().decode()[-2000:]}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("varnishd did not start listening")
-
-
 @pytest.fixture
 def varnish(live_server, tmp_path, settings):
     """varnishd on a free loopback port, its backend the live server; purges go to it."""
-    if not (os.path.isfile(VARNISHD) and os.access(VARNISHD, os.X_OK)):
-        if varnish_required():
-            pytest.fail(MISSING, pytrace=False)
-        pytest.skip(MISSING)
     backend_port = live_server.url.rsplit(":", 1)[1]
-    vcl = tmp_path / "default.vcl"
-    vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
     port = free_port()
     # Also listen on a non-loopback address, to show purges from there are refused.
     outside = outside_address()
-    listen = ["-a", f"127.0.0.1:{port}"]
+    listen = [f"127.0.0.1:{port}"]
     if outside:
         outside_port = free_port()
-        listen += ["-a", f"{outside}:{outside_port}"]
-    process = subprocess.Popen(
-        [
-            VARNISHD,
-            "-F",  # foreground: this fixture owns the process
-            "-j", "none",  # no privilege separation, so it can read the temporary VCL
-            "-n", str(tmp_path / "work"),
-            *listen,
-            "-T", "none",
-            "-f", str(vcl),
-            "-s", "malloc,32m",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        wait_for(port, process)
+        listen.append(f"{outside}:{outside_port}")
+    with varnishd(backend_port, tmp_path, listen):
         settings.WAGTAILFRONTENDCACHE = {
             "varnish": {
                 "BACKEND": "handcare.pagecache.varnish.VarnishBackend",
@@ -111,9 +55,6 @@ def varnish(live_server, tmp_path, settings):
             url=f"http://127.0.0.1:{port}",
             outside=f"http://{outside}:{outside_port}" if outside else None,
         )
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def fetch(base, path, **headers):

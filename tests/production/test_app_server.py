@@ -15,6 +15,7 @@ from django.conf import settings
 from wagtail.documents import get_document_model
 
 from tests.factories import GuidePageFactory, SectionPageFactory, heading_block, home_page
+from tests.varnish_server import free_port, varnishd
 
 from .servers import fetch
 
@@ -187,3 +188,24 @@ def test_unhashed_static_names_are_cached_briefly(production_server):
     # The name outlives a deploy that changes the file, so it must not be cached for good.
     assert "immutable" not in headers["Cache-Control"]
     assert headers["Cache-Control"] == "max-age=60, public"
+
+
+def test_varnish_keeps_static_files_and_images(production_server, illustrated_guide, tmp_path):
+    """The deploy VCL in front of the production stack: hashed CSS and renditions are HITs."""
+    backend_port = production_server.url.rsplit(":", 1)[1]
+    port = free_port()
+    edge = f"http://127.0.0.1:{port}"
+    with varnishd(backend_port, tmp_path, [f"127.0.0.1:{port}"]):
+        _, _, body = fetch(edge + illustrated_guide.url)
+        html = body.decode()
+        rendition = next(url for url in image_sources(html) if url.startswith("/media/images/"))
+        for url in (stylesheet_url(html), rendition):
+            status, headers, first = fetch(edge + url, {"Accept-Encoding": "gzip"})
+            assert (status, headers["X-Cache"]) == (200, "MISS"), url
+            status, headers, again = fetch(edge + url, {"Accept-Encoding": "gzip"})
+            assert (status, headers["X-Cache"]) == (200, "HIT"), url
+            assert again == first
+        # A response the app did not mark public with a lifetime is never kept.
+        for _ in range(2):
+            status, headers, _ = fetch(edge + "/static/no-such-file.css")
+        assert (status, headers["X-Cache"]) == (404, "PASS")
