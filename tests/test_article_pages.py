@@ -1,8 +1,11 @@
-"""Rendered articles: citation links, step lists, tables of contents and the disclaimer."""
+"""Rendered articles: citation links, step lists, tables of contents, the disclaimer, related."""
+
+import datetime
 
 from django.test import TestCase
+from django.utils import timezone
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from handcare.articles.blocks import StepBlock
 from handcare.articles.models import PublicationSettings
@@ -181,3 +184,25 @@ class DisclaimerTests(TestCase):
                 response = self.client.get(page.url)
                 self.assertContains(response, self.DISCLAIMER)
                 self.assertNotContains(response, "are not medical advice")
+
+
+class RelatedArticlesTests(TestCase):
+    """ "Related articles" lists the newest siblings first, on SQLite and PostgreSQL alike."""
+
+    def test_newest_first_and_undated_pages_last(self):
+        section = SectionPageFactory(parent=home_page(), slug="related")
+        pages = [
+            TechniquePageFactory(parent=section, title=f"Sibling {n}", slug=f"s{n}")
+            for n in range(5)
+        ]
+        # Created without Wagtail's publish (as an import would): no last_published_at. Two
+        # are dated; PostgreSQL sorts NULLs first in a descending order unless told otherwise.
+        now = timezone.now()
+        Page.objects.filter(pk=pages[1].pk).update(last_published_at=now)
+        Page.objects.filter(pk=pages[2].pk).update(
+            last_published_at=now - datetime.timedelta(days=1)
+        )
+        Page.objects.filter(pk__in=[pages[0].pk, pages[3].pk]).update(last_published_at=None)
+        reader = pages[4].specific_class.objects.get(pk=pages[4].pk)
+        titles = [card.title for card in reader.related_articles()]
+        self.assertEqual(titles, ["Sibling 1", "Sibling 2", "Sibling 0"])

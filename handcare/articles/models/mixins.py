@@ -5,7 +5,7 @@ import json
 from django import forms
 from django.apps import apps
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.functional import SimpleLazyObject
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -260,7 +260,10 @@ class ArticlePage(CachedViewRestrictionsMixin, Reviewable, Page):
         siblings = Q(path__startswith=self.path[: -self.steplen], depth=self.depth) & ~Q(
             pk=self.pk
         )
-        rows = card_queryset(siblings, ["-last_published_at", "path"])[:limit]
+        # NULLs last on every database (PostgreSQL sorts them first in DESC): a page created
+        # without Wagtail's publish (an import) has no last_published_at.
+        newest_first = [F("last_published_at").desc(nulls_last=True), "path"]
+        rows = card_queryset(siblings, newest_first)[:limit]
         return cards_from_rows(rows)
 
     def chosen_pages(self):
