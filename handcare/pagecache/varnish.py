@@ -62,8 +62,8 @@ class VarnishBackend(HTTPBackend):
         for url in urls:
             parts = urlsplit(url)
             hosts.setdefault(parts.netloc or self.cache_netloc, set()).add(parts.path or "/")
+        target = urlunsplit([self.cache_scheme, self.cache_netloc, "/", "", ""])
         for host, paths in hosts.items():
-            target = urlunsplit([self.cache_scheme, self.cache_netloc, "/", "", ""])
             for pattern in path_patterns(paths):
                 self.send("PURGE", target, host, headers={"X-Purge-Regex": pattern})
 

@@ -63,7 +63,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Generated {articles - existing} articles in {time.perf_counter() - start:.1f} s"
             )
-        refresh_statistics()
+        else:
+            refresh_statistics()  # the generator refreshes them itself after generating
         self.stdout.write(f"{connection.vendor}, {self.article_count()} articles")
 
         client = Client(HTTP_HOST="localhost")
