@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .cards import card_queryset, cards_from_rows
+from .durations import parse_duration
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "cite"]
 TEMPLATE_DIR = "components/streamfield"
@@ -167,6 +168,21 @@ class StepBlock(blocks.StructBlock):
             "pressure": "light",
         }
         description = "One numbered step."
+
+    def clean(self, value):
+        value = super().clean(value)
+        # Timers, routines and the HowTo data read the duration, so it must be one they can read.
+        if value.get("duration") and parse_duration(value["duration"]) is None:
+            raise StructBlockValidationError(
+                {
+                    "duration": ValidationError(
+                        "Write the time as a number and a unit, e.g. '30 seconds', "
+                        "'1 to 2 minutes', '2-3 min' or '1 minute per hand' (up to an hour), "
+                        "or leave it empty."
+                    )
+                }
+            )
+        return value
 
 
 class StepListBlock(blocks.StructBlock):
