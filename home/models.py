@@ -1,5 +1,6 @@
-"""The home page and the section pages that list articles."""
+"""The home page, the section pages that list articles, and the concern landing pages."""
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Page as DjangoPage
 from django.core.paginator import Paginator
 from django.db import models
@@ -10,11 +11,14 @@ from django.utils.functional import SimpleLazyObject
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 from handcare.articles.cards import card_queryset, load_cards
 from handcare.articles.models import Audience
 from handcare.articles.topics import Topic
+from handcare.editorial.reviewable import Reviewable
 from handcare.performance.restrictions import CachedViewRestrictionsMixin, public
 from handcare.performance.shared_cache import memoised
 
@@ -58,7 +62,7 @@ class HomePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("strapline"), FieldPanel("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.SectionPage"]
+    subpage_types = ["home.SectionPage", "home.ConcernIndexPage"]
     max_count = 1
 
     class Meta:
@@ -144,4 +148,98 @@ class SectionPage(CachedViewRestrictionsMixin, Page):
         context["articles"] = paginate(
             request, card_queryset(children, ["title", "path"]), ("section", self.pk)
         )
+        return context
+
+
+# Concern landing pages: /concerns/ lists them, each lists the live articles tagged with it
+# (ArticlePage.concerns). A concern is a page, not a snippet, so its words go through the
+# editorial workflow like every page: it is Reviewable, and readers see who signed it off.
+CONCERNS_SLUG = "concerns"
+# No Cite control: the introduction frames the topic; claims and their sources belong in the
+# reviewed articles it lists.
+INTRODUCTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+def live_concerns(parent=None):
+    """The live, public concern pages (under `parent` if given), in the editors' order."""
+    concerns = ConcernPage.objects.live()
+    if parent is not None:
+        concerns = concerns.child_of(parent)
+    return public(concerns).order_by("path")
+
+
+class ConcernIndexPage(CachedViewRestrictionsMixin, Page):
+    """The /concerns/ page: every concern readers can start from."""
+
+    introduction = models.TextField(
+        blank=True, max_length=600, help_text="Shown at the top of the concerns page."
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.ConcernPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "concerns index"
+
+    def clean(self):
+        super().clean()
+        # Other features link to /concerns/ (home page, search filters): the address is fixed.
+        if self.slug != CONCERNS_SLUG:
+            raise ValidationError({"slug": f"The concerns page lives at /{CONCERNS_SLUG}/."})
+
+    def concerns(self):
+        return memoised(("concerns", self.pk), lambda: list(live_concerns(self)))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["concerns"] = self.concerns()
+        return context
+
+
+class ConcernPage(CachedViewRestrictionsMixin, Reviewable, Page):
+    """One concern, such as stress or sleep: a reviewed introduction and the articles about it."""
+
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two sentences shown on the concern's card (home page, /concerns/).",
+    )
+    introduction = RichTextField(
+        features=INTRODUCTION_FEATURES,
+        blank=True,
+        help_text=(
+            "What this concern is and what the articles below cover. Keep health claims for "
+            "the articles, where they are cited; suggest seeing a professional where it fits."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("introduction"),
+    ]
+    settings_panels = [*Page.settings_panels, *Reviewable.review_panels]
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    parent_page_types = ["home.ConcernIndexPage"]
+    subpage_types: list[str] = []
+
+    # Health framing, re-checked as often as the sleep and reflexology articles.
+    default_review_interval_months = 12
+
+    class Meta:
+        verbose_name = "concern"
+
+    @classmethod
+    def serve_queryset(cls):
+        """How the router loads a concern: with the review record its review box shows."""
+        return cls.objects.select_related("last_review", "reviewed_by")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = card_queryset(Q(concerns=self), ["title", "path"])
+        context["articles"] = paginate(request, articles, ("concern", self.pk))
         return context

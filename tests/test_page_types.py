@@ -5,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from handcare.articles.models import GuidePage
 from handcare.reflexology.models import ReflexologyPage
-from home.models import HomePage, SectionPage
+from home.models import ConcernIndexPage, HomePage, SectionPage
 from techniques.models import TechniquePage
 
 from .factories import AudienceFactory, build_site
@@ -64,7 +64,7 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_sections_only_under_the_home_page(self):
         self.assertAllowedParentPageTypes(SectionPage, {HomePage})
-        self.assertAllowedSubpageTypes(HomePage, {SectionPage})
+        self.assertAllowedSubpageTypes(HomePage, {SectionPage, ConcernIndexPage})
         self.assertCanCreateAt(HomePage, SectionPage)
         self.assertCanNotCreateAt(SectionPage, SectionPage)
         self.assertCanNotCreateAt(Page, SectionPage)

@@ -86,6 +86,12 @@ class ArticlePage(CachedViewRestrictionsMixin, Reviewable, Page):
         related_name="%(app_label)s_%(class)s_pages",
         help_text="Readers this article is especially for; it appears on their audience pages.",
     )
+    concerns = ParentalManyToManyField(
+        "home.ConcernPage",
+        blank=True,
+        related_name="%(app_label)s_%(class)s_pages",
+        help_text="What readers come with (stress, sleep...); the article is listed on those concern pages.",
+    )
 
     base_form_class = ArticlePageForm
 
@@ -111,6 +117,7 @@ class ArticlePage(CachedViewRestrictionsMixin, Reviewable, Page):
         FieldPanel("author"),
         *Reviewable.review_panels,
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("concerns", widget=forms.CheckboxSelectMultiple),
     ]
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
