@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Page as DjangoPage
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
@@ -88,7 +89,13 @@ class HomePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         # Read only where shown: the audience pages share this context but list other cards.
         context["recent_articles"] = SimpleLazyObject(self.latest_articles)
         context["audiences"] = memoised(("audiences",), lambda: list(Audience.objects.all()))
+        # Lazy for the same reason: the audience pages never show the concerns.
+        context["concerns"] = SimpleLazyObject(self.concerns)
         return context
+
+    def concerns(self):
+        """The live concern pages, for the links next to the audiences (one query, memoised)."""
+        return memoised(("home-concerns", self.pk), lambda: list(live_concerns(under=self)))
 
     def get_cached_paths(self):
         # The audience pages list articles too: purging the home page purges them (page cache,
@@ -160,11 +167,20 @@ CONCERNS_SLUG = "concerns"
 INTRODUCTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-def live_concerns(parent=None):
-    """The live, public concern pages (under `parent` if given), in the editors' order."""
+def live_concerns(parent=None, under=None):
+    """The live, public concern pages readers can reach, in the editors' order.
+
+    Children of the concern index `parent`, or concerns anywhere `under` a home page whose
+    concern index is live too (an unpublished index hides its concerns), in one query.
+    """
     concerns = ConcernPage.objects.live()
     if parent is not None:
         concerns = concerns.child_of(parent)
+    if under is not None:
+        index_path = Substr(OuterRef("path"), 1, len(under.path) + Page.steplen)
+        concerns = concerns.descendant_of(under).filter(
+            Exists(ConcernIndexPage.objects.live().filter(path=index_path))
+        )
     return public(concerns).order_by("path")
 
 
