@@ -169,6 +169,12 @@ class StepBlock(blocks.StructBlock):
         }
         description = "One numbered step."
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # The follow-along timer reads the seconds from data-* attributes on the step.
+        context["seconds"] = parse_duration(value.get("duration"))
+        return context
+
     def clean(self, value):
         value = super().clean(value)
         # Timers, routines and the HowTo data read the duration, so it must be one they can read.

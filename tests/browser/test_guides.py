@@ -1,0 +1,146 @@
+"""Interactive guides in the browser: follow-along mode, the routine builder, the hand map."""
+
+import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.factories import (
+    GuidePageFactory,
+    SectionPageFactory,
+    TechniquePageFactory,
+    home_page,
+    step_block,
+)
+
+START = datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.UTC)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def technique(transactional_db):
+    section = SectionPageFactory(parent=home_page(), title="Techniques", slug="techniques")
+    return TechniquePageFactory(
+        parent=section,
+        title="Palm glide",
+        steps=[
+            step_block("Warm the hands", "<p>Rub the palms together.</p>", duration="30 seconds"),
+            step_block("Glide", "<p>Glide to the wrist.</p>", duration="1 to 2 minutes"),
+            step_block("Rest", "<p>Let the hands rest.</p>"),
+        ],
+    )
+
+
+def live_text(page):
+    return page.locator(".follow-along__live")
+
+
+def open_with_frozen_clock(page, url):
+    """Open url on Playwright's fake clock, stopped: only run_for() moves time, not real seconds."""
+    page.clock.install(time=START)
+    page.goto(url)
+    page.clock.pause_at(START + datetime.timedelta(hours=1))
+
+
+def test_without_javascript_the_steps_are_a_plain_list(live_server, technique, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}{technique.url}")
+    expect(page.locator("ol.steps > li")).to_have_count(3)
+    expect(page.get_by_role("button", name="Follow along")).to_have_count(0)
+    context.close()
+
+
+def test_follow_along_timer_runs_on_the_fake_clock(live_server, technique, page):
+    open_with_frozen_clock(page, f"{live_server.url}{technique.url}")
+    page.get_by_role("button", name="Follow along").click()
+
+    panel = page.get_by_role("region", name="Follow along, one step at a time")
+    expect(panel).to_be_visible()
+    expect(page.locator("ol.steps")).to_be_hidden()
+    heading = panel.get_by_role("heading", name="Warm the hands")
+    expect(heading).to_be_focused()
+    expect(panel.locator(".follow-along__progress")).to_have_text("Step 1 of 3")
+    expect(panel.locator(".follow-along__time")).to_have_text("0:30")
+    expect(live_text(page)).to_have_text(
+        "Follow-along started. Step 1 of 3: Warm the hands. Timer 30 seconds."
+    )
+
+    page.clock.run_for(20_000)
+    expect(panel.locator(".follow-along__time")).to_have_text("0:10")
+    expect(live_text(page)).to_have_text("10 seconds left.")
+
+    # Pausing stops the clock: time passing changes nothing.
+    panel.get_by_role("button", name="Pause").click()
+    expect(panel.locator(".follow-along__time")).to_have_text("0:10 (paused)")
+    page.clock.run_for(60_000)
+    expect(panel.locator(".follow-along__time")).to_have_text("0:10 (paused)")
+    expect(live_text(page)).to_have_text("Paused, 10 seconds left.")
+    panel.get_by_role("button", name="Resume").click()
+
+    # Time up moves on to the next step, whose timer counts its longest time.
+    page.clock.run_for(10_500)
+    expect(panel.locator(".follow-along__progress")).to_have_text("Step 2 of 3")
+    expect(panel.locator(".follow-along__time")).to_have_text("2:00")
+    expect(live_text(page)).to_have_text(
+        "Time is up. Step 2 of 3: Glide. Timer 2 minutes, at least 1 minute."
+    )
+    page.clock.run_for(60_500)
+    expect(live_text(page)).to_contain_text("Shortest time done")
+    expect(panel.locator(".follow-along__time")).to_have_text("0:59")
+
+
+def test_follow_along_by_keyboard(live_server, technique, page):
+    open_with_frozen_clock(page, f"{live_server.url}{technique.url}")
+    start = page.get_by_role("button", name="Follow along")
+    start.focus()
+    page.keyboard.press("Enter")
+    panel = page.get_by_role("region", name="Follow along, one step at a time")
+    time = panel.locator(".follow-along__time")
+    expect(time).to_have_text("0:30")
+
+    page.keyboard.press("Space")
+    expect(time).to_have_text("0:30 (paused)")
+    page.keyboard.press("Space")
+    expect(time).to_have_text("0:30")
+
+    page.keyboard.press("ArrowRight")
+    expect(panel.get_by_role("heading", level=3)).to_have_text("Glide")
+    page.keyboard.press("ArrowRight")
+    expect(panel.get_by_role("heading", level=3)).to_have_text("Rest")
+    expect(panel.locator(".follow-along__no-time")).to_be_visible()
+    expect(time).to_be_hidden()
+    expect(live_text(page)).to_have_text("Step 3 of 3: Rest. No set time.")
+    page.keyboard.press("ArrowLeft")
+    expect(panel.get_by_role("heading", level=3)).to_have_text("Glide")
+
+    page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    expect(page.locator("ol.steps")).to_be_visible()
+    expect(start).to_be_focused()
+
+
+def test_guide_step_lists_follow_along_too(live_server, page):
+    section = SectionPageFactory(parent=home_page(), title="Guides", slug="guides")
+    guide = GuidePageFactory(
+        parent=section,
+        body=[
+            {
+                "type": "steps",
+                "value": {
+                    "steps": [
+                        {"name": "Shake out", "instructions": "<p>Loose.</p>", "duration": "90 s"}
+                    ]
+                },
+            }
+        ],
+    )
+    open_with_frozen_clock(page, f"{live_server.url}{guide.url}")
+    page.get_by_role("button", name="Follow along").click()
+    expect(page.locator(".follow-along__time")).to_have_text("1:30")
+    # The only step: its button finishes and leaves follow-along.
+    page.get_by_role("button", name="Finish").click()
+    expect(page.get_by_role("button", name="Follow along")).to_be_focused()
