@@ -66,3 +66,29 @@ def test_every_demo_article_lists_its_sources(client):
             cited = page.build_citations()
             assert cited.unknown_keys == [], f"{page.title}: cites keys it does not list"
             assert page.reviewed_by is not None, f"{page.title} names no reviewer"
+
+
+@pytest.mark.demo_content
+@pytest.mark.django_db
+def test_demo_concerns_are_reviewed_and_gather_articles(client):
+    """Four reviewed concern pages under /concerns/, each listing the articles tagged with it."""
+    from home.models import ConcernPage
+
+    call_command("load_demo_content", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    concerns = {page.slug: page for page in ConcernPage.objects.live()}
+    assert set(concerns) == {"sore-hands-and-arthritis", "stress", "sleep", "desk-work"}
+    index = client.get("/concerns/").content.decode()
+    home = client.get("/").content.decode()
+    for slug, concern in concerns.items():
+        assert f'href="/concerns/{slug}/"' in index
+        assert f'href="/concerns/{slug}/"' in home
+        assert concern.last_review is not None, f"{concern.title} names no reviewer"
+        tagged = [
+            page for model in article_models() for page in model.objects.filter(concerns=concern)
+        ]
+        assert tagged, f"no demo article is tagged {concern.title}"
+        response = client.get(concern.url)
+        assert "Reviewed by" in response.content.decode()
+        for page in tagged:
+            assert page.title in response.content.decode(), (concern.title, page.title)

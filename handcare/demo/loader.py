@@ -30,12 +30,13 @@ from handcare.people.models import Person
 from handcare.references.citations import citation_keys, remove_citations
 from handcare.references.models import Reference
 from handcare.reflexology.models import ReflexologyPage, ReflexologyPagePoint, ReflexologyPoint
-from home.models import SectionPage
+from home.models import ConcernIndexPage, ConcernPage, SectionPage
 from techniques.models import TechniquePage
 
 from . import images
 from .content import (
     audiences,
+    concerns,
     guides,
     massage_kinds,
     people,
@@ -191,6 +192,7 @@ class DemoLoader:
         self.images = {}
         self.pages = {}
         self.sections = {}
+        self.concerns = {}
         self.accounts = {}
 
     def run(self):
@@ -204,6 +206,7 @@ class DemoLoader:
             self.load_users()
             self.load_site_settings()
             self.load_sections()
+            self.load_concerns()
             self.load_articles()
         return self.report
 
@@ -432,6 +435,50 @@ class DemoLoader:
                     self.report.count("Sections", "unchanged")
             self.sections[data["slug"]] = page
 
+    def _load_page(self, kind, parent, model, slug, values, publish):
+        """Create or update a child page of `parent` by slug; publish(page) when it changed."""
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing is not None and not isinstance(existing.specific, model):
+            raise DemoContentError(
+                f"{existing.url_path} exists but is a {type(existing.specific).__name__}, "
+                f"not a {model.__name__}."
+            )
+        page = existing.specific if existing is not None else model(slug=slug, **values)
+        changed = [name for name, value in values.items() if getattr(page, name) != value]
+        if existing is None:
+            parent.add_child(instance=page)
+        elif not changed and page.live:
+            self.report.count(kind, "unchanged")
+            return page, False
+        for name in changed:
+            setattr(page, name, values[name])
+        publish(page)
+        self.report.count(kind, "created" if existing is None else "updated")
+        self.log(f"{'Created' if existing is None else 'Updated'} {kind.lower()}: {page.url_path}")
+        return page, True
+
+    def load_concerns(self):
+        """The /concerns/ index and the concern pages, reviewed as every page with health text."""
+        index, _ = self._load_page(
+            "Concern pages", self.home, ConcernIndexPage, "concerns", concerns.INDEX, self._publish
+        )
+        reviewer = self.people[concerns.REVIEWER]
+        editor = self._account(self.people[concerns.EDITOR]) or self.accounts.get("editor")
+        for data in concerns.CONCERNS:
+            values = {key: data[key] for key in ("title", "summary", "introduction")}
+            page, changed = self._load_page(
+                "Concern pages",
+                index,
+                ConcernPage,
+                data["slug"],
+                values,
+                lambda page: self._publish(page, editor, self._account(reviewer)),
+            )
+            if changed or not ReviewRecord.objects.for_object(page).exists():
+                page.refresh_from_db()
+                self._record_review(page, reviewer, timezone.now())
+            self.concerns[data["slug"]] = page
+
     def _resolve(self, value):
         """Turn the content modules' markers into what the database stores."""
         if isinstance(value, PageRef):
@@ -506,6 +553,7 @@ class DemoLoader:
     def _relation_state(self, page):
         state = {
             "audiences": sorted(audience.pk for audience in page.audiences.all()),
+            "concerns": sorted(concern.pk for concern in page.concerns.all()),
             "references": [link.reference_id for link in page.article_references.all()],
         }
         if isinstance(page, ReflexologyPage):
@@ -574,6 +622,9 @@ class DemoLoader:
             points = [self.points[name] for name in data["points"]]
             self._set_orderables(page, "point_links", ReflexologyPagePoint, "point_id", points)
         page.audiences = [self.audiences[slug] for slug in data.get("audiences", [])]
+        page.concerns = [
+            self.concerns[slug] for slug in concerns.ARTICLE_CONCERNS.get(data["slug"], [])
+        ]
         references = self._cited_references(page, data)
         self._set_orderables(
             page, "article_references", ArticleReference, "reference_id", references
