@@ -141,7 +141,19 @@ class ListingQueryCountTests(QueryCountTestCase):
         bump_content_version()
         with self.assertNumQueries(len(small)):
             response = self.client.get("/search/", {"q": "large"})
-        self.assertContains(response, "More than 10 results")
+        self.assertContains(response, f"{LARGE} results for")
+        self.assertContains(response, "</mark>", count=20)  # title and snippet of all ten
+
+    def test_filtered_search_results(self):
+        # Filters, snippets, the count and the results' sections and reviewers cost nothing
+        # per result: a filtered search of 12 matches costs what one of 2 does.
+        params = {"section": ["small", "large"], "audience": ["few", self.audience.slug]}
+        self.capture("/search/", {"q": "searchable", **params})
+        small, _ = self.capture("/search/", {"q": "small", **params})
+        bump_content_version()
+        with self.assertNumQueries(len(small)):
+            response = self.client.get("/search/", {"q": "large", **params})
+        self.assertContains(response, "Page 1 of 2")
 
 
 class ArticleQueryCountTests(QueryCountTestCase):

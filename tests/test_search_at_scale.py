@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.search.models import IndexEntry
 
 from handcare.search.indexing import index_pages_in_bulk
-from handcare.search.query import MAX_PAGE, search_terms
+from handcare.search.query import MAX_PAGE, RANK_CANDIDATES, page_number, search_terms
 
 from .factories import GuidePageFactory, SectionPageFactory, TechniquePageFactory, home_page
 
@@ -55,17 +55,22 @@ class SearchAtScaleTests(TestCase):
                 response = self.get(**params)
             self.assertTrue(response.context["search_results"].object_list)
 
-    def test_no_count_query(self):
+    def test_no_count_of_every_match(self):
+        # The only count is of the bounded candidates the ranking reads (RANK_CANDIDATES).
         with CaptureQueriesContext(connection) as queries:
             self.get(q="manyword")
-        self.assertFalse([q["sql"] for q in queries if "COUNT(" in q["sql"].upper()])
+        counts = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+        self.assertEqual(len(counts), 1, counts)
+        self.assertIn("COUNT(*) FROM candidates", counts[0])
+        self.assertIn(f"LIMIT {RANK_CANDIDATES}", counts[0])
 
     def test_pages_know_whether_another_follows(self):
         first = self.get(q="manyword")
         results = first.context["search_results"]
         self.assertEqual(len(results.object_list), 10)
         self.assertTrue(results.has_next)
-        self.assertContains(first, "More than 10 results for")
+        self.assertContains(first, "30 results for")
+        self.assertContains(first, "Page 1 of 3")
         self.assertContains(first, 'href="?q=manyword&amp;page=2"')
         last = self.get(q="manyword", page="3")
         self.assertFalse(last.context["search_results"].has_next)
@@ -80,11 +85,21 @@ class SearchAtScaleTests(TestCase):
         self.assertEqual(len(titles), 30)
         self.assertEqual(len(set(titles)), 30)
 
-    def test_a_page_past_the_end_says_so(self):
+    def test_a_page_past_the_end_shows_the_last_page(self):
         response = self.get(q="fewword", page="7")
-        self.assertEqual(response.context["search_results"].object_list, [])
-        self.assertContains(response, "There are no more results.")
-        self.assertContains(response, 'href="?q=fewword"')
+        self.assertEqual(response.context["search_results"].number, 1)
+        self.assertEqual(len(response.context["search_results"].object_list), 3)
+        self.assertContains(response, "3 results for")
+        response = self.get(q="manyword", page="39")
+        self.assertEqual(response.context["search_results"].number, 3)
+        self.assertContains(response, "Page 3 of 3")
+
+    def test_counts_stop_at_the_ranked_candidates(self):
+        # Beyond the bound the page says "at least", never a number it did not count.
+        with mock.patch("handcare.search.query.RANK_CANDIDATES", 12):
+            response = self.get(q="manyword")
+        self.assertContains(response, "At least 12 results for")
+        self.assertNotContains(response, "30 results")
 
     def test_the_query_plan_uses_the_full_text_index(self):
         with CaptureQueriesContext(connection) as queries:
@@ -94,7 +109,7 @@ class SearchAtScaleTests(TestCase):
             with connection.cursor() as cursor:
                 cursor.execute("EXPLAIN QUERY PLAN " + sql)
                 plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
-            self.assertIn("wagtailsearch_indexentry_fts VIRTUAL TABLE INDEX", plan)
+            self.assertRegex(plan, r"SCAN (f|wagtailsearch_indexentry_fts) VIRTUAL TABLE INDEX")
             # The quadratic shape (a correlated FTS subquery per row) is gone.
             self.assertNotIn("CORRELATED", plan)
         elif connection.vendor == "postgresql":
@@ -182,8 +197,11 @@ class HostileSearchInputTests(TestCase):
             self.assertRegex(term, re.compile(r"^[^\W_]+$"))
 
     def test_huge_page_numbers_are_capped(self):
+        self.assertEqual(page_number(str(10**30)), MAX_PAGE)
+        # Past the last page (here the only one), the last page is shown.
         response = self.client.get("/search/", {"q": "zygomorphic", "page": str(10**30)})
-        self.assertEqual(response.context["search_results"].number, MAX_PAGE)
+        self.assertEqual(response.context["search_results"].number, 1)
+        self.assertEqual(len(response.context["search_results"].object_list), 1)
 
 
 class BulkIndexingTests(TestCase):
