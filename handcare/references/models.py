@@ -20,12 +20,23 @@ from handcare.editorial.evidence import Problem
 from handcare.editorial.forms import ReviewableSnippetForm
 from handcare.editorial.reviewable import Reviewable
 
-from .validation import DOI_PATTERN, find_placeholder, normalise_doi, problems_for_publication
+from .validation import (
+    DOI_PATTERN,
+    JOURNAL_KINDS,
+    WEB_KINDS,
+    find_placeholder,
+    locator_problems,
+    normalise_doi,
+    normalise_pages,
+    problems_for_publication,
+)
 
 
 class ReferenceKind(models.TextChoices):
     STUDY = "study", "Study"
     REVIEW = "review", "Systematic review"
+    # A survey of the literature without a systematic search: weaker than a systematic review.
+    NARRATIVE_REVIEW = "narrative", "Narrative review"
     GUIDELINE = "guideline", "Clinical guideline"
     CONSUMER_HEALTH = "consumer", "Consumer health information"
     TRADE_ARTICLE = "trade", "Trade article"
@@ -75,6 +86,21 @@ class Reference(
         validators=[MinValueValidator(1800), MaxValueValidator(2100)],
         help_text="Year of publication.",
     )
+    volume = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="Journal volume, e.g. 24. Blank for books and web pages.",
+    )
+    issue = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="Issue or number within the volume, e.g. 4 or Suppl 1.",
+    )
+    pages = models.CharField(
+        max_length=30,
+        blank=True,
+        help_text="Page range, e.g. 226-229, or an article number such as e0123456.",
+    )
     url = models.URLField(max_length=500, blank=True, help_text="Where readers can find it.")
     doi = models.CharField(
         "DOI",
@@ -83,7 +109,9 @@ class Reference(
         help_text="Digital Object Identifier, e.g. 10.1016/j.ctcp.2016.01.003 (without https://doi.org/).",
     )
     accessed = models.DateField(
-        null=True, blank=True, help_text="When an editor last checked the URL."
+        null=True,
+        blank=True,
+        help_text="When an editor last checked the URL. Shown to readers for web sources only.",
     )
 
     panels = [
@@ -91,6 +119,10 @@ class Reference(
         FieldPanel("authors"),
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("publisher"), FieldPanel("year")]),
+        FieldRowPanel(
+            [FieldPanel("volume"), FieldPanel("issue"), FieldPanel("pages")],
+            heading="Volume, issue and pages",
+        ),
         MultiFieldPanel(
             [FieldPanel("url"), FieldPanel("doi"), FieldPanel("accessed")],
             heading="Where to find it",
@@ -133,6 +165,10 @@ class Reference(
         super().clean()
         errors = {}
         self.doi = normalise_doi(self.doi)
+        self.pages = normalise_pages(self.pages)
+        self.volume = (self.volume or "").strip()
+        self.issue = (self.issue or "").strip()
+        errors.update(locator_problems(self))
         for field in ("authors", "title", "publisher"):
             placeholder = find_placeholder(getattr(self, field))
             if placeholder:
@@ -162,6 +198,21 @@ class Reference(
         return self.doi_url or self.url
 
     @property
+    def pages_display(self):
+        """The page range with an en dash, as printed in journals (226–229)."""
+        return (self.pages or "").replace("-", "\u2013")
+
+    @property
+    def is_web_source(self):
+        """A web page rather than a journal article or book: readers are told when it was checked.
+
+        A journal article with a DOI does not change, so its access date says nothing.
+        """
+        if self.kind in WEB_KINDS:
+            return True
+        return bool(self.url) and not self.doi and self.kind not in JOURNAL_KINDS
+
+    @property
     def is_personal_account(self):
         return self.kind == ReferenceKind.PERSONAL_ACCOUNT
 
@@ -175,7 +226,18 @@ class Reference(
 
     def evidence_problems(self, **posted):
         """The reference rules, checked when the reference itself is submitted or published."""
-        fields = {"kind", "title", "year", "url", "doi", "authors", "publisher"}
+        fields = {
+            "kind",
+            "title",
+            "year",
+            "url",
+            "doi",
+            "authors",
+            "publisher",
+            "volume",
+            "issue",
+            "pages",
+        }
         return [
             Problem(
                 code="personal-account-reference" if field == "kind" else "incomplete-reference",

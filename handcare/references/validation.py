@@ -3,6 +3,17 @@
 import re
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
+
+# Kinds published in journals (volume, issue and pages apply) and kinds that live on the web
+# (the date an editor checked the page is worth showing).
+JOURNAL_KINDS = {"study", "review", "narrative"}
+WEB_KINDS = {"consumer"}
+
+# Volume and issue: short labels such as "24", "4", "Suppl 1", "3-4".
+VOLUME_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z .()/-]{0,19}$")
+# Pages: "226", "226-229", "S12-S15", or an article number such as "e0123456" or "102345".
+PAGE = r"[A-Za-z]{0,2}\d{1,7}"
+PAGES_PATTERN = re.compile(rf"^(?P<first>{PAGE})(?:-(?P<last>{PAGE}))?$")
 DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:")
 
 # Text editors leave behind when a source was never filled in, as seen in the
@@ -22,6 +33,35 @@ def normalise_doi(value):
         if value.lower().startswith(prefix):
             value = value[len(prefix) :].strip()
     return value
+
+
+def normalise_pages(value):
+    """One spelling for page ranges: an ASCII hyphen and no spaces ("226 – 229" -> "226-229")."""
+    value = (value or "").strip()
+    value = re.sub(r"\s*[\u2010-\u2015-]+\s*", "-", value)
+    return re.sub(r"^(?:pp?\.)\s*", "", value, flags=re.IGNORECASE)
+
+
+def locator_problems(reference):
+    """Field name -> message for a volume, issue or page range that cannot be right."""
+    problems = {}
+    for field in ("volume", "issue"):
+        value = getattr(reference, field) or ""
+        if value and not VOLUME_PATTERN.match(value):
+            problems[field] = f"Enter the {field} as printed, e.g. 24 or Suppl 1."
+        elif value and find_placeholder(value):
+            problems[field] = f"Replace the placeholder {value!r} with the real {field}."
+    if reference.issue and not reference.volume:
+        problems["issue"] = "An issue needs the volume it belongs to."
+    pages = reference.pages or ""
+    match = PAGES_PATTERN.match(pages) if pages else None
+    if pages and match is None:
+        problems["pages"] = "Enter the pages as a range such as 226-229, or an article number."
+    elif match and match["last"]:
+        first, last = (int(re.sub(r"\D", "", match[part])) for part in ("first", "last"))
+        if last < first:
+            problems["pages"] = "The last page comes before the first; write the full range."
+    return problems
 
 
 def find_placeholder(text):
@@ -48,6 +88,9 @@ def problems_for_publication(reference):
         placeholder = find_placeholder(getattr(reference, field))
         if placeholder:
             problems[field] = f"Replace the placeholder {placeholder!r} with the real value."
+    problems.update(locator_problems(reference))
+    if reference.kind in JOURNAL_KINDS and reference.pages and not reference.volume:
+        problems.setdefault("volume", "Give the volume with the pages, so readers can find them.")
     if reference.kind == "personal":
         problems["kind"] = (
             "A personal account or testimonial is not evidence and cannot be listed as a "
