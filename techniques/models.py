@@ -1,7 +1,10 @@
 """Massage technique pages: structured, numbered steps with cautions and variations."""
 
+from django import forms
+from django.db import models
 from django.utils.html import strip_tags
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -15,6 +18,15 @@ from handcare.articles.blocks import (
 )
 from handcare.articles.models import ArticlePage
 from handcare.editorial.evidence import Problem
+
+
+class RoutineRole(models.TextChoices):
+    """Where a technique's steps go in a routine the routine builder (/routines/) assembles."""
+
+    NONE = "", "Not used in routines"
+    WARM_UP = "warm-up", "Warm-up (routines start with these)"
+    MAIN = "main", "Main part"
+    FINISH = "finish", "Finish (routines end with these)"
 
 
 class TechniquePage(ArticlePage):
@@ -53,6 +65,30 @@ class TechniquePage(ArticlePage):
     faqs = StreamField(
         [("faq", FAQBlock())], blank=True, verbose_name="FAQs", help_text="Questions readers ask."
     )
+    routine_role = models.CharField(
+        max_length=10,
+        blank=True,
+        default=RoutineRole.NONE,
+        choices=RoutineRole.choices,
+        help_text=(
+            "Where this technique's timed steps go in the routines readers build at /routines/. "
+            "Routines always start with a warm-up."
+        ),
+    )
+    avoid_for_audiences = ParentalManyToManyField(
+        "articles.Audience",
+        blank=True,
+        related_name="avoided_techniques",
+        verbose_name="leave out of routines for these readers",
+        help_text="Routines built for these readers never include this technique.",
+    )
+    avoid_for_concerns = ParentalManyToManyField(
+        "home.ConcernPage",
+        blank=True,
+        related_name="avoided_techniques",
+        verbose_name="leave out of routines for these concerns",
+        help_text="Routines built for these concerns never include this technique.",
+    )
 
     citable_fields = (
         "summary",
@@ -72,6 +108,14 @@ class TechniquePage(ArticlePage):
         FieldPanel("steps"),
         MultiFieldPanel(
             [FieldPanel("cautions"), FieldPanel("not_suitable_for")], heading="Safety"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("routine_role"),
+                FieldPanel("avoid_for_audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("avoid_for_concerns", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Routines",
         ),
         FieldPanel("variations"),
         FieldPanel("common_mistakes"),

@@ -73,6 +73,8 @@ MIDDLEWARE = [
 
 # Performance (handcare/performance): cached site and privacy lookups, one-query page routing.
 INSTALLED_APPS += ["handcare.performance"]
+# Interactive guides: the routine builder at /routines/ (handcare/routines).
+INSTALLED_APPS += ["handcare.routines"]
 MIDDLEWARE += ["handcare.performance.middleware.PageServingMiddleware"]
 
 ROOT_URLCONF = "handcare.urls"
@@ -218,6 +220,9 @@ HANDCARE_PAGE_CACHE_REQUIRE_SHARED = False
 # Views whose responses may be cached, and paths that never are.
 HANDCARE_PAGE_CACHE_VIEWS = ["wagtail.views.serve"]
 HANDCARE_PAGE_CACHE_EXCLUDE = ["/admin/", "/django-admin/", "/search/", "/documents/", "/_util/"]
+# The routine builder differs per query string (?audience=&minutes=), which the page cache
+# does not key; its data is memoised per content version instead (handcare/routines/catalogue.py).
+HANDCARE_PAGE_CACHE_EXCLUDE += ["/routines/"]
 # Query parameters a cached page may carry (name: the full match its one value must be);
 # any other query string bypasses the cache.
 HANDCARE_PAGE_CACHE_QUERY = {"page": r"[1-9][0-9]{0,3}"}

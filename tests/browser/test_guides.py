@@ -6,7 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories import (
+    AudienceFactory,
     GuidePageFactory,
+    PersonFactory,
     SectionPageFactory,
     TechniquePageFactory,
     home_page,
@@ -144,3 +146,54 @@ def test_guide_step_lists_follow_along_too(live_server, page):
     # The only step: its button finishes and leaves follow-along.
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_role("button", name="Follow along")).to_be_focused()
+
+
+@pytest.fixture
+def routine_techniques(transactional_db):
+    section = SectionPageFactory(parent=home_page(), title="Techniques", slug="techniques")
+    AudienceFactory(name="Office workers", slug="office-workers")
+    reviewer = PersonFactory()
+    for title, role, steps in (
+        ("Glide", "warm-up", [("Glide the back", "1 minute"), ("Glide the palm", "1 minute")]),
+        ("Knead", "main", [("Knead the palm", "2 minutes"), ("Knead the thumb", "90 s")]),
+        ("Roll", "main", [("Roll each finger", "20 seconds per finger")]),
+        ("Shake out", "finish", [("Shake", "10 seconds per hand")]),
+    ):
+        TechniquePageFactory(
+            parent=section,
+            title=title,
+            routine_role=role,
+            reviewed_by=reviewer,
+            steps=[step_block(name, f"<p>{name}.</p>", duration=d) for name, d in steps],
+        )
+
+
+def test_routine_builder_within_budget_then_follow_along(live_server, routine_techniques, page):
+    page.goto(f"{live_server.url}/routines/")
+    page.get_by_label("Who is it for?").select_option(label="Office workers")
+    page.get_by_label("5 minutes", exact=True).check()
+    page.get_by_role("button", name="Build my routine").click()
+    expect(page).to_have_url(f"{live_server.url}/routines/?audience=office-workers&minutes=5")
+    routine = page.get_by_role("region", name="Your 5-minute routine for office workers")
+    expect(routine).to_be_visible()
+    seconds = page.eval_on_selector_all(
+        "ol.routine__steps > li", "items => items.map(i => +i.dataset.maxSeconds)"
+    )
+    assert seconds and sum(seconds) <= 5 * 60
+    expect(routine.locator(".step__name").first).to_have_text("Glide the back")
+    expect(routine.get_by_role("link", name="Glide").first).to_have_attribute(
+        "href", "/techniques/glide/"
+    )
+
+    page.get_by_role("button", name="Start this routine").click()
+    panel = page.get_by_role("region", name="Follow along, one step at a time")
+    expect(panel.get_by_role("heading", level=3)).to_have_text("Glide the back")
+    expect(panel.locator(".follow-along__progress")).to_have_text(f"Step 1 of {len(seconds)}")
+    expect(panel.locator(".follow-along__time")).to_have_text("1:00")
+
+    # The shared address rebuilds the same routine.
+    names = routine.locator(".step__name").all_text_contents()
+    other = page.context.new_page()
+    other.goto(f"{live_server.url}/routines/?audience=office-workers&minutes=5")
+    assert other.locator("ol.routine__steps .step__name").all_text_contents() == names
+
