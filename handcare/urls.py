@@ -15,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    # Profiles of the people who write and review, and "How we review" (handcare/people).
+    path("", include("handcare.people.urls")),
     # Timed routines from live techniques, rebuilt from the address (handcare/routines; not cached).
     path("routines/", include("handcare.routines.urls")),
 ]

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from handcare.articles import structured_data
 from handcare.articles.blocks import (
     RICH_TEXT_FEATURES,
     AudienceVariationBlock,
@@ -146,6 +147,12 @@ class TechniquePage(ArticlePage):
                 )
             )
         return problems
+
+    def structured_data_nodes(self, url):
+        """A HowTo of the steps as numbered on the page, then the article's other nodes."""
+        if self.steps:
+            yield structured_data.how_to(self, url, [block.value for block in self.steps])
+        yield from super().structured_data_nodes(url)
 
     def build_table_of_contents(self):
         toc = super().build_table_of_contents()

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import (
@@ -31,6 +33,15 @@ class Person(
     """An author or reviewer profile; credentials readers rely on, so changes go through review."""
 
     name = models.CharField(max_length=120, help_text="Full name as readers should see it.")
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=(
+            "The address of their public profile, /people/<slug>/. Left empty, it is made "
+            "from the name. Changing it breaks links others have saved to the old address."
+        ),
+    )
     role = models.CharField(
         max_length=120,
         help_text="Job title shown after the name, e.g. 'Wellness Editor' or 'Hand therapist'.",
@@ -62,6 +73,7 @@ class Person(
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("slug"),
         FieldPanel("role"),
         FieldPanel("credentials"),
         FieldPanel("bio"),
@@ -95,9 +107,45 @@ class Person(
     def __str__(self):
         return f"{self.name}, {self.role}" if self.role else self.name
 
+    def save(self, *args, **kwargs):
+        # Rows made in code (sign-off profiles, imports, old revisions published) get one too.
+        if not self.slug:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """The public profile page (shown to readers only while the profile is live)."""
+        return reverse("person", kwargs={"slug": self.slug}) if self.slug else ""
+
     @property
     def revisions(self):
         return self._revisions
 
     def get_preview_template(self, request, mode_name):
         return "previews/person.html"
+
+    @property
+    def profile_url(self):
+        """Where bylines link: the profile page, or "" while readers cannot see the profile."""
+        return self.get_absolute_url() if self.live else ""
+
+    def clean(self):
+        super().clean()
+        # Filled before the unique check runs, so the editor sees the address it will get.
+        if not self.slug:
+            self.slug = self.unique_slug()
+
+    def unique_slug(self):
+        """A slug from the name that no other person has: 'jo-bloggs', then 'jo-bloggs-2'."""
+        base = slugify(self.name)[:110] or "person"
+        taken = set(
+            type(self)
+            .objects.filter(slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        return slug

@@ -18,6 +18,8 @@ ROLES = {
     "hero": ((600, 900, 1200), "(min-width: 75rem) 72rem, 100vw"),
     "figure": ((450, 900), "(min-width: 60rem) 45rem, 100vw"),
     "card": ((400, 800), "(min-width: 60rem) 22rem, (min-width: 40rem) 45vw, 100vw"),
+    # A person's photo on their profile and in the people index (handcare/people).
+    "portrait": ((160, 320), "10rem"),
 }
 
 

@@ -219,6 +219,12 @@ HANDCARE_PAGE_CACHE_SECONDS = int(os.environ.get("HANDCARE_PAGE_CACHE_SECONDS", 
 HANDCARE_PAGE_CACHE_REQUIRE_SHARED = False
 # Views whose responses may be cached, and paths that never are.
 HANDCARE_PAGE_CACHE_VIEWS = ["wagtail.views.serve"]
+# Profiles and "How we review" (handcare/people/purge.py purges them with what they list).
+HANDCARE_PAGE_CACHE_VIEWS += [
+    "handcare.people.views.person_index",
+    "handcare.people.views.person_detail",
+    "handcare.people.how_we_review.how_we_review",
+]
 HANDCARE_PAGE_CACHE_EXCLUDE = ["/admin/", "/django-admin/", "/search/", "/documents/", "/_util/"]
 # The routine builder differs per query string (?audience=&minutes=), which the page cache
 # does not key; its data is memoised per content version instead (handcare/routines/catalogue.py).

@@ -1,5 +1,6 @@
 """What every HandCare article shares: summary, sources, review metadata and related reading."""
 
+import functools
 import json
 
 from django import forms
@@ -21,8 +22,9 @@ from handcare.editorial.reviewable import Reviewable
 from handcare.performance.images import prefetch_renditions
 from handcare.performance.restrictions import CachedViewRestrictionsMixin
 from handcare.performance.shared_cache import memo_key
-from handcare.references.citations import CitationIndex, citation_keys, remove_citations
+from handcare.references.citations import CitationIndex, citation_keys
 
+from .. import structured_data
 from ..cards import card_queryset, cards_from_rows
 from ..forms import ArticlePageForm
 from ..rich_text_links import PageLinks
@@ -289,38 +291,35 @@ class ArticlePage(CachedViewRestrictionsMixin, Reviewable, Page):
                     if block.block_type == "figure" and block.value["image"]:
                         yield block.value["image"], "figure"
 
-    def structured_data(self, request=None):
-        """schema.org MedicalWebPage data for search engines, rendered as a JSON-LD block."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "MedicalWebPage",
-            "name": self.title,
-            "headline": self.title,
-            "description": remove_citations(self.summary),
-            "url": self.get_full_url(request),
-        }
-        if self.last_published_at:
-            data["dateModified"] = self.last_published_at.isoformat()
-        if self.first_published_at:
-            data["datePublished"] = self.first_published_at.isoformat()
-        if self.last_reviewed:
-            data["lastReviewed"] = self.last_reviewed.isoformat()
-        if self.last_review and self.last_reviewed:
-            # The byline as signed: the name and role stored on the review record.
-            data["reviewedBy"] = {
-                "@type": "Person",
-                "name": self.last_review.reviewer_name,
-                "jobTitle": self.last_review.reviewer_role,
-            }
-        if self.author and self.author.live:
-            data["author"] = {"@type": "Person", "name": self.author.name}
-        return data
+    def structured_data(self, request=None, citations=None):
+        """schema.org JSON-LD: the MedicalWebPage and the nodes of what the page shows.
+
+        ``citations`` is the page's CitationIndex (its listed live references), as rendered.
+        """
+        if citations is None:
+            citations = self.build_citations()
+        webpage = structured_data.medical_web_page(self, request, citations)
+        return structured_data.graph(webpage, *self.structured_data_nodes(webpage["url"]))
+
+    def structured_data_nodes(self, url):
+        """JSON-LD nodes beyond the web page; every article type has its FAQ blocks."""
+        streams = (
+            getattr(self, name)
+            for name in self.citable_fields
+            if isinstance(self._meta.get_field(name), StreamField)
+        )
+        faqs = list(structured_data.faq_blocks(streams))
+        if faqs:
+            yield structured_data.faq_page(url, faqs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["structured_data"] = self.structured_data(request)
         preview = getattr(request, "is_preview", False)
         context["article_memo_key"] = None if preview else self.article_memo_key(request)
+        # The JSON-LD holds full URLs on the request's host: remembered per host as well.
+        context["structured_data_memo_key"] = context["article_memo_key"] and memo_key(
+            context["article_memo_key"], request.scheme, request.get_host()
+        )
         # Everything below is lazy: when the article's HTML is remembered (article_memo_key),
         # none of it is needed and none of it runs.
         # Every citable text, read once: citations number them and page links come from them.
@@ -329,6 +328,11 @@ class ArticlePage(CachedViewRestrictionsMixin, Reviewable, Page):
             lambda: self.build_citations(preview=preview, texts=texts)
         )
         context["page_links"] = PageLinks(texts, known_pages=self.chosen_pages)
+        # Built from the same citations the reference list shows (no query of its own). A
+        # callable, which templates call when they use it: json.dumps needs the dict itself.
+        context["structured_data"] = functools.cache(
+            lambda: self.structured_data(request, citations=context["citations"])
+        )
         context["toc"] = SimpleLazyObject(self.build_table_of_contents)
         related = SimpleLazyObject(self.related_articles)
         context["related_articles"] = related

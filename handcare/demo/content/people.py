@@ -1,9 +1,11 @@
 """Fictional authors and reviewers for the demo site, and the demo logins."""
 
-# Each person is found again by name; `user` names the demo login linked to the profile.
+# Each person is found again by name; `slug` is their profile's address (/people/<slug>/),
+# `user` names the demo login linked to the profile.
 PEOPLE = [
     {
         "name": "Eleanor Hartley",
+        "slug": "eleanor-hartley",
         "role": "Wellness Editor",
         "credentials": "MA Health Communication; NCTJ Diploma in Journalism",
         "bio": (
@@ -17,6 +19,7 @@ PEOPLE = [
     },
     {
         "name": "Rachel Whitcombe",
+        "slug": "rachel-whitcombe",
         "role": "Hand therapist and chartered physiotherapist",
         "credentials": "BSc (Hons) Physiotherapy; MSc Hand Therapy; MCSP; HCPC registered",
         "bio": (
@@ -29,6 +32,7 @@ PEOPLE = [
     },
     {
         "name": "Daniel Osei",
+        "slug": "daniel-osei",
         "role": "Registered massage therapist",
         "credentials": "Level 4 Certificate in Soft Tissue Therapy; CNHC registered",
         "bio": (
