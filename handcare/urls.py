@@ -15,6 +15,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    # Sitemap, robots.txt and feeds (handcare/discovery); the read-only API (handcare/api).
+    path("", include("handcare.discovery.urls")),
+    path("api/v2/", include("handcare.api.urls")),
     # Profiles of the people who write and review, and "How we review" (handcare/people).
     path("", include("handcare.people.urls")),
     # Timed routines from live techniques, rebuilt from the address (handcare/routines; not cached).

@@ -73,6 +73,15 @@ MIDDLEWARE = [
 
 # Performance (handcare/performance): cached site and privacy lookups, one-query page routing.
 INSTALLED_APPS += ["handcare.performance"]
+# Machine-readable site (handcare/discovery: sitemap, robots.txt, feeds, share tags) and the
+# read-only content API (handcare/api, Wagtail API v2 at /api/v2/).
+INSTALLED_APPS += [
+    "handcare.discovery",
+    "handcare.api",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
+    "wagtail.api.v2",
+]
 # Interactive guides: the routine builder at /routines/ (handcare/routines).
 INSTALLED_APPS += ["handcare.routines"]
 MIDDLEWARE += ["handcare.performance.middleware.PageServingMiddleware"]
@@ -226,6 +235,15 @@ HANDCARE_PAGE_CACHE_VIEWS += [
     "handcare.people.how_we_review.how_we_review",
 ]
 HANDCARE_PAGE_CACHE_EXCLUDE = ["/admin/", "/django-admin/", "/search/", "/documents/", "/_util/"]
+# The sitemap and feeds list pages and are purged with them (handcare/discovery/purge.py). The
+# API is never cached: it shows review details, which must change the moment a sign-off does.
+HANDCARE_PAGE_CACHE_VIEWS += [
+    "handcare.discovery.views.sitemap",
+    "handcare.discovery.views.robots_txt",
+    "handcare.discovery.feeds.rss_feed",
+    "handcare.discovery.feeds.atom_feed",
+]
+HANDCARE_PAGE_CACHE_EXCLUDE += ["/api/"]
 # The routine builder differs per query string (?audience=&minutes=), which the page cache
 # does not key; its data is memoised per content version instead (handcare/routines/catalogue.py).
 HANDCARE_PAGE_CACHE_EXCLUDE += ["/routines/"]

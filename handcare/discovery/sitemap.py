@@ -1,0 +1,38 @@
+"""The sitemap: every live public page of the request's site, with routable sub-pages."""
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+from .absolute import same_host_url
+
+
+def sitemap_urls(page, request):
+    """The entries of one page: its own, and for a routable page the sub-pages it serves."""
+    entries = page.get_sitemap_urls(request)
+    overridden = type(page).get_sitemap_urls is not Page.get_sitemap_urls
+    if isinstance(page, RoutablePageMixin) and not overridden and entries:
+        # A routable page lists the paths it serves in get_cached_paths() (the page cache
+        # purges them); each is a public listing like the page itself, so it is listed too.
+        # A page type that wants other entries overrides get_sitemap_urls instead.
+        base = entries[0]["location"].rstrip("/")
+        for path in page.get_cached_paths():
+            if path.strip("/"):
+                entries.append({**entries[0], "location": f"{base}/{path.strip('/')}/"})
+    return entries
+
+
+class PublicPagesSitemap(Sitemap):
+    """Wagtail's sitemap (live, public pages of this site) with URLs on the request's host."""
+
+    def _urls(self, page, protocol, domain):
+        urls = []
+        for item in self.paginator.page(page).object_list.iterator():
+            for url_info in sitemap_urls(item, self.request):
+                # Wagtail builds locations from the Site's hostname; the reader asked this host.
+                url_info["location"] = same_host_url(self.request, url_info["location"])
+                urls.append(url_info)
+        last_mods = {url_info.get("lastmod") for url_info in urls}
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls
