@@ -101,6 +101,8 @@ class TechniquePage(ArticlePage):
         "faqs",
     )
     main_text_field = "steps"
+    kind_label = "Technique"
+    reading_extra_fields = ("common_mistakes",)
 
     content_panels = [
         *ArticlePage.content_panels,

@@ -99,7 +99,7 @@ class StepListTests(TestCase):
         # The site numbers steps; an editor has nowhere to type "5" twice.
         self.assertEqual(
             set(StepBlock.base_blocks),
-            {"name", "instructions", "purpose", "duration", "pressure", "technique"},
+            {"name", "instructions", "purpose", "duration", "pressure", "technique", "diagram"},
         )
 
     def test_steps_are_the_items_of_one_ordered_list_in_the_order_entered(self):

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .cards import card_queryset, cards_from_rows
+from .diagrams import diagram_choices
 from .durations import parse_duration
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "cite"]
@@ -155,6 +156,12 @@ class StepBlock(blocks.StructBlock):
         page_type="techniques.TechniquePage",
         required=False,
         help_text="Optional: the technique page with more detail on this step.",
+    )
+    # The drawings are code (diagrams.py); only the choice is content, reviewed with the page.
+    diagram = blocks.ChoiceBlock(
+        choices=diagram_choices,
+        required=False,
+        help_text="Optional: a diagram showing where, which way and how firmly.",
     )
 
     class Meta:

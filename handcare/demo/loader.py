@@ -23,6 +23,7 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from handcare.articles.models import ArticleReference, Audience, GuidePage, PublicationSettings
 from handcare.articles.models.settings import DEFAULT_DISCLAIMER
+from handcare.articles.reading_time import fill_reading_times
 from handcare.editorial.checklist import CHECK_KEYS
 from handcare.editorial.models import ReviewRecord
 from handcare.editorial.signoff import record_review
@@ -208,6 +209,8 @@ class DemoLoader:
             self.load_sections()
             self.load_concerns()
             self.load_articles()
+            # Articles loaded before reading_minutes existed are unchanged, so never saved.
+            fill_reading_times(only_missing=True)
         return self.report
 
     # Snippets -------------------------------------------------------------------------

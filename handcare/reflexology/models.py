@@ -158,6 +158,7 @@ class ReflexologyPage(ArticlePage):
 
     citable_fields = ("summary", "body", "method", "evidence_summary")
     main_text_field = "evidence_summary"
+    kind_label = "Reflexology"
 
     content_panels = [
         *ArticlePage.content_panels,

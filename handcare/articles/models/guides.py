@@ -16,6 +16,7 @@ class GuidePage(ArticlePage):
 
     citable_fields = ("summary", "body")
     main_text_field = "body"
+    kind_label = "Guide"
 
     content_panels = [
         *ArticlePage.content_panels,

@@ -26,7 +26,9 @@ from handcare.references.citations import CitationIndex, citation_keys
 
 from .. import structured_data
 from ..cards import card_queryset, cards_from_rows
+from ..diagrams import diagram_choices
 from ..forms import ArticlePageForm
+from ..reading_time import reading_minutes
 from ..rich_text_links import PageLinks
 from ..toc import TableOfContents
 from ..topics import DEFAULT_TOPIC, TOPICS_REQUIRING_SOURCES
@@ -74,6 +76,20 @@ class ArticlePage(CachedViewRestrictionsMixin, Reviewable, Page):
     hero_caption = models.CharField(
         max_length=250, blank=True, help_text="Shown under the top image."
     )
+    # Drawn by handcare/articles/diagrams.py: a choice on the page, so it goes through review.
+    diagram = models.CharField(
+        max_length=40,
+        blank=True,
+        choices=diagram_choices,
+        help_text=(
+            "A teaching diagram (where, which way and how firmly) shown at the top instead of "
+            "the top image; the top image is still used when the page is shared."
+        ),
+    )
+    # Worked out from the page's text whenever it is saved (handcare/articles/reading_time.py).
+    reading_minutes = models.PositiveSmallIntegerField(
+        null=True, blank=True, editable=False, help_text="Minutes to read, from the text."
+    )
     author = models.ForeignKey(
         "people.Person",
         null=True,
@@ -99,6 +115,12 @@ class ArticlePage(CachedViewRestrictionsMixin, Reviewable, Page):
 
     # Listings show articles as cards (handcare/articles/cards.py).
     lists_as_card = True
+    # What a card and the article header call this type of article.
+    kind_label = "Article"
+    # Fields shown on the page but not citable, counted in the reading time too.
+    reading_extra_fields: tuple[str, ...] = ()
+    # Section title and signed reviewer name, set on cards (cards.py) so templates need no query.
+    card_details = None
 
     # Fields whose text can hold [cite:KEY] markers, in the order the page shows them.
     citable_fields: tuple[str, ...] = ("summary",)
@@ -106,7 +128,8 @@ class ArticlePage(CachedViewRestrictionsMixin, Reviewable, Page):
     article_content_panels = [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_caption")], heading="Top image"
+            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("diagram")],
+            heading="Top image or diagram",
         ),
     ]
     article_meta_panels = [
@@ -134,6 +157,21 @@ class ArticlePage(CachedViewRestrictionsMixin, Reviewable, Page):
     def serve_queryset(cls):
         """How the router loads an article: with its byline, review record and top image."""
         return cls.objects.select_related("last_review", "author", "reviewed_by", "hero_image")
+
+    def clean(self):
+        super().clean()
+        # Edit forms (and so previews) run this: the reading time follows the edited text.
+        self.reading_minutes = reading_minutes(self)
+
+    def save(self, *args, **kwargs):
+        # Every save of the text, publishing included, stores its reading time; saves of
+        # other columns only (update_fields without the text) leave it alone.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) & set(self.citable_fields):
+            self.reading_minutes = reading_minutes(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "reading_minutes"}
+        return super().save(*args, **kwargs)
 
     @property
     def topic(self):

@@ -75,8 +75,8 @@ def figure(image_title, alt_text, caption="", credit=""):
     }
 
 
-def step(name, instructions, purpose="", duration="", pressure="", technique=None):
-    """One numbered step; the site adds the number."""
+def step(name, instructions, purpose="", duration="", pressure="", technique=None, diagram=""):
+    """One numbered step; the site adds the number. diagram names one in articles/diagrams.py."""
     return {
         "name": name,
         "instructions": instructions,
@@ -84,6 +84,7 @@ def step(name, instructions, purpose="", duration="", pressure="", technique=Non
         "duration": duration,
         "pressure": pressure,
         "technique": PageRef(technique) if technique else None,
+        "diagram": diagram,
     }
 
 

@@ -198,6 +198,7 @@ OFFICE_WORKERS = _guide(
                 "2 minutes per hand",
                 "moderate",
                 technique="petrissage",
+                diagram="petrissage",
             ),
             step(
                 "Hold pressure in the palm",
@@ -217,6 +218,7 @@ OFFICE_WORKERS = _guide(
                 "1 minute",
                 "none",
                 technique="wrist-mobilisation",
+                diagram="wrist-mobilisation",
             ),
         ),
         callout(
@@ -339,6 +341,7 @@ OLDER_ADULTS = _guide(
                 "2 to 3 minutes",
                 "light",
                 technique="effleurage",
+                diagram="effleurage",
             ),
             step(
                 "Soft finger rolling",
@@ -347,6 +350,7 @@ OLDER_ADULTS = _guide(
                 "2 minutes",
                 "light",
                 technique="finger-rolling",
+                diagram="finger-rolling",
             ),
             step(
                 "Supported wrist circles",
@@ -355,6 +359,7 @@ OLDER_ADULTS = _guide(
                 "1 minute",
                 "none",
                 technique="wrist-mobilisation",
+                diagram="wrist-mobilisation",
             ),
         ),
         callout(
@@ -531,6 +536,7 @@ FULL_GUIDE = _guide(
                 "1 to 2 minutes",
                 "light",
                 technique="effleurage",
+                diagram="effleurage",
             ),
             step(
                 "Petrissage (kneading)",
@@ -542,6 +548,7 @@ FULL_GUIDE = _guide(
                 "2 minutes",
                 "moderate",
                 technique="petrissage",
+                diagram="petrissage",
             ),
             step(
                 "Thumb pressing",
@@ -556,6 +563,7 @@ FULL_GUIDE = _guide(
                 "1 to 2 minutes",
                 "firm",
                 technique="thumb-pressing",
+                diagram="thumb-pressing",
             ),
             step(
                 "Finger rolling",
@@ -567,6 +575,7 @@ FULL_GUIDE = _guide(
                 "About 2 minutes",
                 "light",
                 technique="finger-rolling",
+                diagram="finger-rolling",
             ),
             step(
                 "Wrist mobilisation",
@@ -578,6 +587,7 @@ FULL_GUIDE = _guide(
                 "1 minute",
                 "none",
                 technique="wrist-mobilisation",
+                diagram="wrist-mobilisation",
             ),
             step(
                 "Finishing strokes",
@@ -589,6 +599,7 @@ FULL_GUIDE = _guide(
                 "1 minute",
                 "light",
                 technique="finishing-strokes",
+                diagram="finishing-strokes",
             ),
         ),
         heading("If your hands are sore"),

@@ -1,6 +1,6 @@
 """Hand reflexology: the traditional point map and an article that states the evidence plainly."""
 
-from .build import HeroImage, figure, heading, page_link, paragraph
+from .build import HeroImage, heading, page_link, paragraph
 
 POINTS = [
     {
@@ -96,6 +96,8 @@ PAGE = {
     "audiences": ["stress-relief"],
     "points": POINT_ORDER,
     "fields": {
+        # The top of the page teaches how to press; the map itself is shown once, with the points.
+        "diagram": "thumb-walking",
         "body": [
             paragraph(
                 "<p>Reflexology is a practice in which pressure is applied to points on the "
@@ -111,13 +113,6 @@ PAGE = {
                 "head to the hands and feet. Practitioners work from maps of the hands and "
                 "feet that assign each area to an organ or body part; a 2015 review sets "
                 "out these maps and the thinking behind them [cite:embong-2015].</p>"
-            ),
-            figure(
-                MAP_IMAGE.title,
-                "A stylised open hand with coloured circles marking the thumb pad, the "
-                "centre of the palm, the base of the fingers and the outer edge of the hand.",
-                "The traditional hand map: these correspondences are beliefs, not findings.",
-                "HandCare illustration",
             ),
             heading("Using reflexology safely"),
             paragraph(

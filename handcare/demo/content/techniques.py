@@ -25,8 +25,23 @@ GENERAL_NOT_SUITABLE = (
 )
 
 
+# The teaching diagram (handcare/articles/diagrams.py) at the top of each technique page.
+TECHNIQUE_DIAGRAMS = {
+    "effleurage": "effleurage",
+    "petrissage": "petrissage",
+    "thumb-pressing": "thumb-pressing",
+    "finger-rolling": "finger-rolling",
+    "wrist-mobilisation": "wrist-mobilisation",
+    "finishing-strokes": "finishing-strokes",
+    "deep-hand-massage": "deep-kneading",
+    "deep-tissue-thumb-massage": "deep-thumb-strokes",
+    "acupressure-hand-massage": "acupressure",
+}
+
+
 def technique_page(slug, title, summary, hero, caption, days_ago, fields, audiences=()):
     """A TechniquePage in the techniques section, by the usual author and reviewer."""
+    fields = {"diagram": TECHNIQUE_DIAGRAMS.get(slug, ""), **fields}
     return {
         "model": "technique",
         "section": "techniques",
@@ -90,6 +105,7 @@ EFFLEURAGE = technique_page(
                 ),
                 "About 1 minute",
                 "light",
+                diagram="palm-glide",
             ),
             step(
                 "Carry the strokes up the forearm",
