@@ -15,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    # "Was this page helpful?" posts and the thank-you page (handcare/feedback; never cached).
+    path("feedback/", include("handcare.feedback.urls")),
     # Sitemap, robots.txt and feeds (handcare/discovery); the read-only API (handcare/api).
     path("", include("handcare.discovery.urls")),
     path("api/v2/", include("handcare.api.urls")),

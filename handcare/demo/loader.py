@@ -24,6 +24,7 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 from handcare.articles.models import ArticleReference, Audience, GuidePage, PublicationSettings
 from handcare.articles.models.settings import DEFAULT_DISCLAIMER
 from handcare.articles.reading_time import fill_reading_times
+from handcare.contact.models import ContactFormField, ContactPage
 from handcare.editorial.checklist import CHECK_KEYS
 from handcare.editorial.models import ReviewRecord
 from handcare.editorial.signoff import record_review
@@ -38,6 +39,7 @@ from . import images
 from .content import (
     audiences,
     concerns,
+    contact,
     guides,
     massage_kinds,
     people,
@@ -48,6 +50,7 @@ from .content import (
 )
 from .content import references as reference_content
 from .content.build import AudienceRef, HeroImage, ImageRef, PageRef, PointRef
+from .models import DemoSettings
 
 PAGE_MODELS = {"technique": TechniquePage, "guide": GuidePage, "reflexology": ReflexologyPage}
 PAGE_LINK = re.compile(r'(<a linktype="page") slug="([^"]+)"')
@@ -209,6 +212,8 @@ class DemoLoader:
             self.load_sections()
             self.load_concerns()
             self.load_articles()
+            self.load_contact_page()
+            self.load_demo_notice()
             # Articles loaded before reading_minutes existed are unchanged, so never saved.
             fill_reading_times(only_missing=True)
         return self.report
@@ -399,6 +404,51 @@ class DemoLoader:
             self.home.introduction = sections.HOME_INTRODUCTION
             self.home.save_revision().publish()
             self.log("Added an introduction to the home page")
+
+    def load_demo_notice(self):
+        """Every page says the people and reviews are fictional (Settings -> Demo content)."""
+        demo_settings = DemoSettings.for_site(Site.objects.get(is_default_site=True))
+        if demo_settings.show_demo_notice:
+            self.report.count("Demo notice", "unchanged")
+            return
+        demo_settings.show_demo_notice = True
+        demo_settings.save()
+        self.report.count("Demo notice", "updated")
+
+    def load_contact_page(self):
+        """The contact page at /contact/ with its form fields (handcare/contact)."""
+        page = self.home.get_children().filter(slug=contact.SLUG).first()
+        if page is not None:
+            if not isinstance(page.specific, ContactPage):
+                raise DemoContentError(
+                    f"/{contact.SLUG}/ exists but is a {type(page.specific).__name__}, "
+                    "not a contact page."
+                )
+            self.report.count("Contact page", "unchanged")
+            return
+        page = ContactPage(
+            slug=contact.SLUG,
+            title=contact.TITLE,
+            intro=contact.INTRO,
+            thank_you_text=contact.THANK_YOU,
+            subject=contact.SUBJECT,
+            to_address=contact.TO_ADDRESS,
+            from_address=settings.DEFAULT_FROM_EMAIL.rpartition("<")[2].rstrip(">"),
+        )
+        for order, (label, field_type, required, help_text) in enumerate(contact.FIELDS):
+            page.form_fields.add(
+                ContactFormField(
+                    sort_order=order,
+                    label=label,
+                    field_type=field_type,
+                    required=required,
+                    help_text=help_text,
+                )
+            )
+        self.home.add_child(instance=page)
+        self._publish(page)
+        self.report.count("Contact page", "created")
+        self.log(f"Created the contact page: {page.url_path}")
 
     def _publish(self, page, editor=None, approver=None):
         """Save a revision as the editor and publish it as the approving reviewer."""

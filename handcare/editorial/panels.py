@@ -1,11 +1,12 @@
 """Admin dashboard panels that turn review dates into work."""
 
 from django.db.models import Q
+from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Revision, TaskState
 
-from . import queries
+from . import early_review, queries
 from .admin_urls import admin_url
 from .roles import REVIEWERS
 from .schedule import DUE_SOON_DAYS
@@ -41,6 +42,28 @@ class OverdueReviewsPanel(ReviewListPanel):
     heading = "Overdue for review"
     empty_message = "No live article is past its review date."
     order = 50
+
+    def get_context_data(self, parent_context):
+        # Articles flagged for early review (reader problem reports, see early_review.py) come
+        # first with their reason, then those past their date: one query for the flags, one
+        # for their rows when there are any, whatever the number of articles.
+        context = super().get_context_data(parent_context)
+        flagged = early_review.flagged_pages(timezone.localdate())
+        if not flagged:
+            return context
+        early = list(
+            queries.articles_with_review_state()
+            .filter(page_id__in=list(flagged), live=True)
+            .order_by("title", "page_id")[:PANEL_LIMIT]
+        )
+        for page in early:
+            page.early_review_reason = flagged[page.page_id]
+        shown = {page.page_id for page in early}
+        context["pages"] = [
+            *early,
+            *(page for page in context["pages"] if page.page_id not in shown),
+        ][:PANEL_LIMIT]
+        return context
 
 
 class DueSoonPanel(ReviewListPanel):

@@ -11,7 +11,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page, WorkflowState
 
-from . import queries
+from . import early_review, queries
 from .exports import SafeSpreadsheetExportMixin
 from .schedule import ReviewStatus
 from .signoff import person_model
@@ -129,6 +129,20 @@ class ContentReviewReportView(SafeSpreadsheetExportMixin, ReportView):
         "last_published_at": "Last published",
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Counts other apps register (reader problem reports): a column and an export column.
+        extra = early_review.report_counts()
+        self.columns = [
+            *self.columns,
+            *(NumberColumn(count.name, label=count.label) for count in extra),
+        ]
+        self.list_export = [*self.list_export, *(count.name for count in extra)]
+        self.export_headings = {
+            **self.export_headings,
+            **{count.name: count.label for count in extra},
+        }
+
     def get_filename(self):
         return f"content-review-{timezone.localdate():%Y-%m-%d}"
 
@@ -145,11 +159,14 @@ class ContentReviewReportView(SafeSpreadsheetExportMixin, ReportView):
     def get_queryset(self):
         # The review status index, in its own order: a page of the report reads 50 index rows.
         # Section and references are subqueries the database evaluates for the rows shown.
+        today = timezone.localdate()
         return (
             queries.articles_with_review_state()
             .filter(page__depth__gte=4)
             .annotate(
-                section_title=queries.section_title(), reference_count=queries.reference_count()
+                section_title=queries.section_title(),
+                reference_count=queries.reference_count(),
+                **{count.name: count.expression(today) for count in early_review.report_counts()},
             )
             .order_by("next_review_due", "title", "page_id")
         )

@@ -48,6 +48,8 @@ IGNORED_MODELS = {
     "auth.user",
     "contenttypes.contenttype",
     "django_tasks_database.dbtaskresult",
+    # Reader feedback and contact messages: internal, never shown on a page.
+    "feedback.pagefeedback",
     "sessions.session",
     "wagtailadmin.editingsession",
     "wagtailcore.comment",
@@ -58,6 +60,7 @@ IGNORED_MODELS = {
     "wagtailcore.referenceindex",
     "wagtailcore.taskstate",
     "wagtailcore.workflowstate",
+    "wagtailforms.formsubmission",
     "wagtailimages.rendition",
     "wagtailsearch.indexentry",
     "wagtailusers.userprofile",

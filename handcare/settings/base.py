@@ -85,6 +85,9 @@ INSTALLED_APPS += [
 # Interactive guides: the routine builder at /routines/ (handcare/routines).
 INSTALLED_APPS += ["handcare.routines"]
 MIDDLEWARE += ["handcare.performance.middleware.PageServingMiddleware"]
+# Hearing from readers: article feedback (handcare/feedback) and the contact page
+# (handcare/contact, Wagtail's form builder).
+INSTALLED_APPS += ["handcare.feedback", "handcare.contact"]
 
 ROOT_URLCONF = "handcare.urls"
 

@@ -33,14 +33,17 @@ class FixedAdminQueryCountTests(ReviewWorkload, TestCase):
         cls.admin = make_user("ada", SITE_ADMINISTRATORS)
 
     def expected(self):
+        # Every admin page: +1 for Wagtail's Forms menu (the contact page's submissions), which
+        # asks whether the user may see any form page. The dashboard: +1 more for the early-review
+        # flags (reader problem reports, one aggregate over 30 days of feedback). Both fixed.
         return {
-            ("rita", "/admin/"): 28,
-            ("rita", REPORT_URL): 15,
-            ("rita", REPORT_URL + "?status=overdue"): 15,
-            ("edith", "/admin/"): 25,
-            ("edith", REPORT_URL): 15,
-            ("edith", REPORT_URL + "?status=overdue"): 15,
-            ("ada", "/admin/"): 20,
+            ("rita", "/admin/"): 30,
+            ("rita", REPORT_URL): 16,
+            ("rita", REPORT_URL + "?status=overdue"): 16,
+            ("edith", "/admin/"): 27,
+            ("edith", REPORT_URL): 16,
+            ("edith", REPORT_URL + "?status=overdue"): 16,
+            ("ada", "/admin/"): 22,
         }
 
     def counts(self):
@@ -94,7 +97,9 @@ class ExplorerQueryCountTests(TestCase):
     def test_the_same_queries_for_60_and_180_articles(self):
         # Editors and reviewers may not publish, so Wagtail checks each of the 50 rows for live
         # pages (twice) before offering "Delete": about 2 queries a row, but a fixed number.
-        expected = {"admin": 31, "editor": 133, "reviewer": 133}
+        # +1 each for Wagtail's Forms menu (contact page submissions); +2 for the Site
+        # administrator, who may also publish form pages.
+        expected = {"admin": 33, "editor": 134, "reviewer": 134}
         self.add_articles(60)
         self.assertEqual(self.counts(), expected)
         self.add_articles(120)

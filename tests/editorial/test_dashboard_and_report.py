@@ -55,6 +55,8 @@ CSV_HEADER = [
     "Workflow",
     "References",
     "Last published",
+    # Registered by handcare.feedback through handcare.editorial.early_review.
+    "Problem reports (30 days)",
 ]
 
 
