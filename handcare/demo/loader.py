@@ -320,6 +320,7 @@ class DemoLoader:
                 ),
             )
             values = {
+                "slug": data["slug"],
                 "role": data["role"],
                 "credentials": data["credentials"],
                 "bio": data["bio"],
