@@ -1,6 +1,7 @@
 """Reflexology: hand zones, what they are said to correspond to, and the evidence for it."""
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 
@@ -22,7 +23,10 @@ from handcare.articles.models import ArticlePage
 from handcare.editorial.evidence import Problem
 from handcare.editorial.forms import ReviewableSnippetForm
 from handcare.editorial.reviewable import Reviewable
+from handcare.performance.restrictions import is_private
 from handcare.references.citations import citation_keys
+
+from .hand_map import map_zones, zone_examples, zone_for
 
 
 class EvidenceStrength(models.TextChoices):
@@ -105,6 +109,19 @@ class ReflexologyPoint(
     @property
     def revisions(self):
         return self._revisions
+
+    def clean(self):
+        super().clean()
+        # The hand map draws each point in one of its zones (hand_map.py), found by these words.
+        if self.hand_zone and zone_for(self.hand_zone) is None:
+            raise ValidationError(
+                {
+                    "hand_zone": (
+                        "Name an area the hand map knows, in your own words, e.g. 'the hollow "
+                        f"in the middle of the palm'. The areas are: {zone_examples()}."
+                    )
+                }
+            )
 
     def evidence_problems(self, **posted):
         """A point rated as having evidence must cite it in its note."""
@@ -193,13 +210,45 @@ class ReflexologyPage(ArticlePage):
         context["public_points"] = SimpleLazyObject(
             lambda: [point for point in self.points() if point.live]
         )
+        context["hand_map"] = SimpleLazyObject(
+            lambda: self.hand_map(context["public_points"], request)
+        )
         return context
+
+    def hand_map(self, points, request=None):
+        """The hand map of the live points, each with the other live articles listing it."""
+        points = list(points)  # loads the points and the pages listing them (_load_points)
+        pages_by_point = self.__dict__.get("_pages_by_point", {})
+        for point in points:
+            pages = pages_by_point.get(point.pk, [])
+            point.other_articles = [
+                {"title": page.title, "url": page.get_url(request)}
+                for page in sorted(pages, key=lambda page: (page.title, page.pk))
+                if page.live and not is_private(page)
+            ]
+        return map_zones(points)
 
     def _load_points(self):
         links = self.point_links.all()
-        if isinstance(links, models.QuerySet):
-            links = links.select_related("point")
-        return [link.point for link in links]
+        if not isinstance(links, models.QuerySet):
+            self._pages_by_point = {}
+            return [link.point for link in links]
+        # One query: this page's points and, for the hand map, the other pages listing them.
+        rows = (
+            ReflexologyPagePoint.objects.filter(
+                point__in=ReflexologyPagePoint.objects.filter(page=self).values("point")
+            )
+            .select_related("point", "page")
+            .order_by("sort_order", "pk")
+        )
+        own, others = [], {}
+        for link in rows:
+            if link.page_id == self.pk:
+                own.append(link.point)
+            else:
+                others.setdefault(link.point_id, []).append(link.page)
+        self._pages_by_point = others
+        return own
 
     def public_points(self):
         """The points readers see: only reviewed (live) ones."""

@@ -9,6 +9,8 @@ from tests.factories import (
     AudienceFactory,
     GuidePageFactory,
     PersonFactory,
+    ReflexologyPageFactory,
+    ReflexologyPointFactory,
     SectionPageFactory,
     TechniquePageFactory,
     home_page,
@@ -197,3 +199,68 @@ def test_routine_builder_within_budget_then_follow_along(live_server, routine_te
     other.goto(f"{live_server.url}/routines/?audience=office-workers&minutes=5")
     assert other.locator("ol.routine__steps .step__name").all_text_contents() == names
 
+
+def test_hand_map_by_keyboard(live_server, page):
+    section = SectionPageFactory(
+        parent=home_page(), title="Reflexology", slug="reflexology", topic="reflexology"
+    )
+    points = [
+        ReflexologyPointFactory(name="Thumb pad", hand_zone="the pad of the thumb"),
+        ReflexologyPointFactory(
+            name="Palm centre", hand_zone="the middle of the palm", how_to_press="Slow circles."
+        ),
+        ReflexologyPointFactory(name="Wrist", hand_zone="the wrist"),
+    ]
+    article = ReflexologyPageFactory(parent=section, points=points)
+    page.goto(f"{live_server.url}{article.url}")
+    hand_map = page.get_by_role("group", name="Map of the palm of a right hand")
+    expect(hand_map).to_be_visible()
+    thumb = page.get_by_role("button", name="Thumb pad: Thumb pad")
+    palm = page.get_by_role("button", name="Centre of the palm: Palm centre")
+    wrist = page.get_by_role("button", name="Wrist: Wrist")
+
+    # One tab stop: Tab from the page reaches the first zone.
+    page.locator("#points").focus()
+    thumb.focus()
+    page.keyboard.press("Enter")
+    expect(thumb).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#hand-map-detail-thumb-pad")).to_be_visible()
+
+    page.keyboard.press("ArrowRight")
+    expect(palm).to_be_focused()
+    expect(palm).to_have_attribute("aria-pressed", "true")
+    expect(thumb).to_have_attribute("aria-pressed", "false")
+    expect(page.locator("#hand-map-detail-thumb-pad")).to_be_hidden()
+    detail = page.locator("#hand-map-detail-palm-centre")
+    expect(detail).to_be_visible()
+    expect(detail).to_contain_text("Slow circles.")
+    expect(detail).to_contain_text("Traditional belief, not tested")
+
+    page.keyboard.press("End")
+    expect(wrist).to_be_focused()
+    page.keyboard.press("ArrowRight")  # wraps round to the first zone
+    expect(thumb).to_be_focused()
+    page.keyboard.press("ArrowLeft")
+    expect(wrist).to_be_focused()
+    page.keyboard.press(" ")
+    expect(wrist).to_have_attribute("aria-pressed", "true")
+    assert page.eval_on_selector_all(
+        ".hand-map__zone", "zones => zones.map(z => z.getAttribute('tabindex'))"
+    ) == ["-1", "-1", "0"]
+
+    # A click chooses too.
+    palm.click()
+    expect(detail).to_be_visible()
+
+
+def test_hand_map_without_javascript_is_the_table(live_server, browser):
+    section = SectionPageFactory(
+        parent=home_page(), title="Reflexology", slug="reflexology", topic="reflexology"
+    )
+    article = ReflexologyPageFactory(parent=section, points=[ReflexologyPointFactory()])
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}{article.url}")
+    expect(page.locator(".points-table")).to_be_visible()
+    expect(page.locator(".hand-map")).to_be_hidden()
+    context.close()
