@@ -44,6 +44,7 @@ from .content import (
     massage_kinds,
     people,
     reflexology,
+    routines,
     sections,
     sleep,
     techniques,
@@ -612,6 +613,9 @@ class DemoLoader:
         }
         if isinstance(page, ReflexologyPage):
             state["points"] = [link.point_id for link in page.point_links.all()]
+        if isinstance(page, TechniquePage):
+            state["avoid_audiences"] = sorted(a.pk for a in page.avoid_for_audiences.all())
+            state["avoid_concerns"] = sorted(c.pk for c in page.avoid_for_concerns.all())
         return state
 
     def _check_evidence(self, page, section):
@@ -665,6 +669,8 @@ class DemoLoader:
                     f"not a {model.__name__}."
                 )
         values = self._article_values(model, data)
+        if model is TechniquePage:
+            values["routine_role"] = routines.ROLES.get(data["slug"], "")
         page = existing if existing is not None else model(slug=data["slug"])
         before = None
         if existing is not None:
@@ -679,6 +685,10 @@ class DemoLoader:
         page.concerns = [
             self.concerns[slug] for slug in concerns.ARTICLE_CONCERNS.get(data["slug"], [])
         ]
+        if model is TechniquePage:
+            avoid = routines.AVOID.get(data["slug"], {})
+            page.avoid_for_audiences = [self.audiences[s] for s in avoid.get("audiences", [])]
+            page.avoid_for_concerns = [self.concerns[s] for s in avoid.get("concerns", [])]
         references = self._cited_references(page, data)
         self._set_orderables(
             page, "article_references", ArticleReference, "reference_id", references
