@@ -69,7 +69,6 @@
         var label = this.list.getAttribute("data-follow-label") || "Follow along";
         this.start = el("button", "button follow-along__start", label);
         this.start.type = "button";
-        this.start.setAttribute("aria-controls", this.id);
         this.start.addEventListener("click", this.open.bind(this));
         this.list.parentNode.insertBefore(this.start, this.list);
     };
@@ -120,6 +119,8 @@
         panel.append(this.progressText, this.heading, this.body, timerBox, controls, autoLabel, keys, this.live);
         this.list.parentNode.insertBefore(panel, this.list);
         this.panel = panel;
+        // Only now does the panel exist: aria-controls naming a missing id is invalid (axe).
+        this.start.setAttribute("aria-controls", this.id);
     };
 
     FollowAlong.prototype.button = function (text, className, handler) {
