@@ -7,19 +7,26 @@ PORT ?= 8000
 
 .PHONY: run serve test soak install install-test lint migrate demo lock benchmark varnish clean benchmark-search worker scheduler bench
 
+# make run PORT=8001 (or HOST=0.0.0.0) serves elsewhere; DEBUG=1 shows Django's debug pages
+# instead of the readers' 404 and 500 pages. Links printed and e-mailed use the same address.
+DEBUG ?= 0
+RUN_URL = $${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}
+RUN_ENV = HANDCARE_DEBUG="$(DEBUG)" WAGTAILADMIN_BASE_URL="$(RUN_URL)"
+RUNSERVER_FLAGS = $(if $(filter 0,$(DEBUG)),--insecure,)
+
 run: install migrate demo
 	@echo ""
 	@echo "HandCare is starting."
-	@echo "  Public site:  http://$(HOST):$(PORT)/"
-	@echo "  Admin:        http://$(HOST):$(PORT)/admin/"
+	@echo "  Public site:  $(RUN_URL)/"
+	@echo "  Admin:        $(RUN_URL)/admin/"
 	@echo "  Demo logins:  admin, editor, reviewer (password: handcare-demo)"
 	@echo "  Background:   a task worker and the scheduler run alongside (scheduled publishing,"
 	@echo "                review reminders); Ctrl+C stops all three"
 	@echo ""
 	@trap 'kill $$worker $$scheduler 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
-	$(BIN)/python manage.py db_worker $(WORKER_FLAGS) --no-reload & worker=$$!; \
-	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(BIN)/python manage.py db_worker $(WORKER_FLAGS) --no-reload & worker=$$!; \
+	$(RUN_ENV) $(BIN)/python manage.py run_scheduler & scheduler=$$!; \
+	$(RUN_ENV) $(BIN)/python manage.py runserver $(RUNSERVER_FLAGS) $(HOST):$(PORT)
 
 # --- make serve: the production stack on this machine -------------------------------------------
 # gunicorn (deploy/gunicorn.conf.py) with handcare.settings.production, WhiteNoise for static
@@ -85,7 +92,7 @@ migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
 demo: install
-	$(BIN)/python manage.py load_demo_content
+	$(RUN_ENV) $(BIN)/python manage.py load_demo_content
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -63,7 +63,12 @@ class HomePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("strapline"), FieldPanel("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.SectionPage", "home.ConcernIndexPage", "contact.ContactPage"]
+    subpage_types = [
+        "home.SectionPage",
+        "home.ConcernIndexPage",
+        "info.InfoPage",
+        "contact.ContactPage",
+    ]
     max_count = 1
 
     class Meta:

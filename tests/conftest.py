@@ -44,5 +44,6 @@ def pytest_configure(config):
     )
     config.addinivalue_line(
         "markers",
-        "demo_content: loads the whole demo site; only tests/test_demo_content.py may use it",
+        "demo_content: loads the whole demo site; only tests/test_demo_content.py, "
+        "tests/test_crawl.py and tests/browser/test_accessibility.py may use it",
     )

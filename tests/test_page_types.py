@@ -4,6 +4,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from handcare.articles.models import GuidePage
+from handcare.contact.models import ContactPage
+from handcare.info.models import InfoPage
 from handcare.reflexology.models import ReflexologyPage
 from home.models import ConcernIndexPage, HomePage, SectionPage
 from techniques.models import TechniquePage
@@ -64,10 +66,18 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_sections_only_under_the_home_page(self):
         self.assertAllowedParentPageTypes(SectionPage, {HomePage})
-        self.assertAllowedSubpageTypes(HomePage, {SectionPage, ConcernIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {SectionPage, ConcernIndexPage, InfoPage, ContactPage}
+        )
         self.assertCanCreateAt(HomePage, SectionPage)
         self.assertCanNotCreateAt(SectionPage, SectionPage)
         self.assertCanNotCreateAt(Page, SectionPage)
+
+    def test_info_pages_only_under_the_home_page_without_children(self):
+        self.assertAllowedParentPageTypes(InfoPage, {HomePage})
+        self.assertAllowedSubpageTypes(InfoPage, set())
+        self.assertCanCreateAt(HomePage, InfoPage)
+        self.assertCanNotCreateAt(SectionPage, InfoPage)
 
     def test_articles_only_under_sections(self):
         self.assertAllowedSubpageTypes(SectionPage, set(ARTICLE_MODELS))

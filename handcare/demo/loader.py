@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from wagtail.admin.utils import get_admin_base_url
 from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -51,13 +52,17 @@ from .content import (
 )
 from .content import references as reference_content
 from .content.build import AudienceRef, HeroImage, ImageRef, PageRef, PointRef
+from .info_pages import load_info_pages
 from .models import DemoSettings
 
 PAGE_MODELS = {"technique": TechniquePage, "guide": GuidePage, "reflexology": ReflexologyPage}
 PAGE_LINK = re.compile(r'(<a linktype="page") slug="([^"]+)"')
 
-PUBLIC_URL = "http://127.0.0.1:8000/"
-ADMIN_URL = "http://127.0.0.1:8000/admin/"
+def site_urls():
+    """(public site, admin) where this server runs: WAGTAILADMIN_BASE_URL, which `make run` sets
+    from its HOST and PORT, so the printed links are the ones that work."""
+    base = (get_admin_base_url() or "http://127.0.0.1:8000").rstrip("/")
+    return f"{base}/", f"{base}/admin/"
 
 
 class DemoContentError(Exception):
@@ -213,6 +218,7 @@ class DemoLoader:
             self.load_sections()
             self.load_concerns()
             self.load_articles()
+            load_info_pages(self)
             self.load_contact_page()
             self.load_demo_notice()
             # Articles loaded before reading_minutes existed are unchanged, so never saved.

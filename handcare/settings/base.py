@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "handcare.people",
     "handcare.references",
     "handcare.reflexology",
+    "handcare.info",
     "handcare.search",
     "handcare.demo",
     # Background work: django-tasks, its database queue and the cron table (handcare/scheduling).

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
 from handcare.demo.content.people import DEMO_PASSWORD, USERS
-from handcare.demo.loader import ADMIN_URL, PUBLIC_URL, DemoContentError, DemoLoader
+from handcare.demo.loader import DemoContentError, DemoLoader, site_urls
 from handcare.pagecache.purge import everything_changed
 
 
@@ -51,8 +51,9 @@ class Command(BaseCommand):
         for note in report.notes:
             self.stdout.write(self.style.WARNING(note))
         self.stdout.write(self.style.SUCCESS("HandCare demo content is loaded."))
-        self.stdout.write(f"  Public site: {PUBLIC_URL}")
-        self.stdout.write(f"  Admin:       {ADMIN_URL}")
+        public_url, admin_url = site_urls()
+        self.stdout.write(f"  Public site: {public_url}")
+        self.stdout.write(f"  Admin:       {admin_url}")
         if report.users_loaded:
             names = ", ".join(USERS)
             self.stdout.write(f"  Logins:      {names} (password: {DEMO_PASSWORD})")
