@@ -218,8 +218,10 @@ class DemoLoader:
             self.load_sections()
             self.load_concerns()
             self.load_articles()
-            load_info_pages(self)
             self.load_contact_page()
+            # After the contact page, which the About and Corrections pages link to: loaded
+            # before it, a second run would change their text (and the loader must not).
+            load_info_pages(self)
             self.load_demo_notice()
             # Articles loaded before reading_minutes existed are unchanged, so never saved.
             fill_reading_times(only_missing=True)
