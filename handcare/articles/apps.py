@@ -5,3 +5,8 @@ class ArticlesConfig(AppConfig):
     name = "handcare.articles"
     label = "articles"
     verbose_name = "Articles"
+
+    def ready(self):
+        from . import related_purging
+
+        related_purging.register()

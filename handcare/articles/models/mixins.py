@@ -6,7 +6,6 @@ import json
 from django import forms
 from django.apps import apps
 from django.db import models
-from django.db.models import F, Q
 from django.utils.functional import SimpleLazyObject
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -25,10 +24,10 @@ from handcare.performance.shared_cache import memo_key
 from handcare.references.citations import CitationIndex, citation_keys
 
 from .. import structured_data
-from ..cards import card_queryset, cards_from_rows
 from ..diagrams import diagram_choices
 from ..forms import ArticlePageForm
 from ..reading_time import reading_minutes
+from ..related import related_articles as best_related
 from ..rich_text_links import PageLinks
 from ..toc import TableOfContents
 from ..topics import DEFAULT_TOPIC, TOPICS_REQUIRING_SOURCES
@@ -300,18 +299,12 @@ class ArticlePage(CachedViewRestrictionsMixin, Reviewable, Page):
         return TableOfContents()
 
     def related_articles(self, limit=3):
-        """Other live articles in the same section, for further reading, as cards.
+        """Other live articles sharing the most concerns, sources and audiences, as cards.
 
-        Their images' renditions are not loaded here: the article loads them with its own.
+        Ranked in handcare/articles/related.py; their images' renditions are not loaded here:
+        the article loads them with its own.
         """
-        siblings = Q(path__startswith=self.path[: -self.steplen], depth=self.depth) & ~Q(
-            pk=self.pk
-        )
-        # NULLs last on every database (PostgreSQL sorts them first in DESC): a page created
-        # without Wagtail's publish (an import) has no last_published_at.
-        newest_first = [F("last_published_at").desc(nulls_last=True), "path"]
-        rows = card_queryset(siblings, newest_first)[:limit]
-        return cards_from_rows(rows)
+        return best_related(self, limit)
 
     def chosen_pages(self):
         """Pages chosen in the article's StreamFields (step and link card targets), as loaded."""
