@@ -90,15 +90,15 @@ def reading_minutes(page):
     return minutes_for(count_words(page_texts(page)))
 
 
-def fill_reading_times(only_missing=False):
-    """Store the reading time of every article (or only those without one); returns changes.
+def fill_reading_times(models, only_missing=False):
+    """Store the reading time of every article of `models` (or only those without one).
 
-    Writes the column alone (an UPDATE), so no revision, publish date or sign-off changes.
+    Returns how many changed. Writes the column alone (an UPDATE), so no revision, publish
+    date or sign-off changes. The caller passes `article_models()`: this module is imported
+    by the models, so it cannot import them.
     """
-    from .models import article_models
-
     changed = 0
-    for model in article_models():
+    for model in models:
         pages = model.objects.all()
         if only_missing:
             pages = pages.filter(reading_minutes__isnull=True)

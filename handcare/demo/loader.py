@@ -22,7 +22,13 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from handcare.articles.models import ArticleReference, Audience, GuidePage, PublicationSettings
+from handcare.articles.models import (
+    ArticleReference,
+    Audience,
+    GuidePage,
+    PublicationSettings,
+    article_models,
+)
 from handcare.articles.models.settings import DEFAULT_DISCLAIMER
 from handcare.articles.reading_time import fill_reading_times
 from handcare.contact.models import ContactFormField, ContactPage
@@ -57,6 +63,7 @@ from .models import DemoSettings
 
 PAGE_MODELS = {"technique": TechniquePage, "guide": GuidePage, "reflexology": ReflexologyPage}
 PAGE_LINK = re.compile(r'(<a linktype="page") slug="([^"]+)"')
+
 
 def site_urls():
     """(public site, admin) where this server runs: WAGTAILADMIN_BASE_URL, which `make run` sets
@@ -224,7 +231,7 @@ class DemoLoader:
             load_info_pages(self)
             self.load_demo_notice()
             # Articles loaded before reading_minutes existed are unchanged, so never saved.
-            fill_reading_times(only_missing=True)
+            fill_reading_times(article_models(), only_missing=True)
         return self.report
 
     # Snippets -------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from handcare.articles.models import article_models
 from handcare.articles.reading_time import fill_reading_times
 from handcare.pagecache.purge import everything_changed
 from handcare.performance.shared_cache import bump_content_version
@@ -25,7 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            changed = fill_reading_times(only_missing=options["missing"])
+            changed = fill_reading_times(article_models(), only_missing=options["missing"])
             if changed:
                 # Cards and headers show the new figure: drop remembered pages and fragments.
                 bump_content_version()
