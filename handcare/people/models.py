@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -134,6 +135,20 @@ class Person(
         # Filled before the unique check runs, so the editor sees the address it will get.
         if not self.slug:
             self.slug = self.unique_slug()
+        # The unique check sees only live rows; a slug waiting in another person's draft would
+        # make publishing the second of the two fail, so it is refused here, on the form.
+        claimed = (
+            Person.objects.exclude(pk=self.pk)
+            .filter(latest_revision__content__slug=self.slug)
+            .values_list("name", flat=True)
+            .first()
+        )
+        if claimed:
+            raise ValidationError(
+                {
+                    "slug": f"{claimed}'s profile has a change waiting for review that uses this address."
+                }
+            )
 
     def unique_slug(self):
         """A slug from the name that no other person has: 'jo-bloggs', then 'jo-bloggs-2'."""
