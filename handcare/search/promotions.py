@@ -24,7 +24,7 @@ MAX_PROMOTIONS = 3
 
 @dataclass(frozen=True)
 class Promotion:
-    """A recommended page for a query: its title, address and the editor's description."""
+    """A recommended page for a query: its live title, address and search description."""
 
     title: str
     url: str
@@ -47,7 +47,9 @@ def _build(site):
         if not url:  # not in a site readers can reach
             continue
         found.setdefault(promotion.query.query_string, []).append(
-            Promotion(page.title, url, promotion.description or page.search_description)
+            # The page's own (live, reviewed) description, never the promotion's free text:
+            # a promotion is not reviewed, so its words must not reach readers.
+            Promotion(page.title, url, page.search_description)
         )
     return found
 

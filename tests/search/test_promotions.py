@@ -13,7 +13,11 @@ class PromotedResultTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         section = SectionPageFactory(parent=home_page(), slug="guides")
-        cls.promoted = GuidePageFactory(parent=section, title="Start here: hand care basics")
+        cls.promoted = GuidePageFactory(
+            parent=section,
+            title="Start here: hand care basics",
+            search_description="The basics, reviewed.",
+        )
         cls.draft = GuidePageFactory(parent=section, title="Unpublished basics", live=False)
         cls.private = GuidePageFactory(parent=section, title="Members-only basics")
         PageViewRestriction.objects.create(
@@ -46,7 +50,9 @@ class PromotedResultTests(TestCase):
         )
         self.assertEqual(box.find("a")["href"], self.promoted.url)
         self.assertIn("Recommended", box.find(class_="badge").get_text())
-        self.assertIn("Our editors' pick.", box.get_text())
+        # The page's reviewed description; the promotion's own text is never reviewed.
+        self.assertIn("The basics, reviewed.", box.get_text())
+        self.assertNotIn("Our editors' pick.", box.get_text())
 
     def test_never_a_draft_a_private_page_or_an_external_link(self):
         box = self.promotions(q="arthritis")
