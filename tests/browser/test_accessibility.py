@@ -16,9 +16,8 @@ from handcare.articles.models import Audience
 # (label, URL name) of public views that are not Wagtail pages; those not built are left out.
 VIEW_PAGES = [
     ("how we review", "how-we-review"),
-    ("routine builder", "routines"),
-    ("routine builder", "routines:index"),
-    ("routine builder", "routines:builder"),
+    ("routine builder", "routine_builder"),
+    ("people", "people"),
 ]
 WIDTHS = {"phone": 320, "desktop": 1280}
 PERSON_LINK = re.compile(r'href="(/people/[^"/?#]+/)"')
