@@ -171,7 +171,28 @@ def purge_varnish(purge):
             else:
                 logger.warning("Frontend cache %s cannot purge everything", name)
     else:
-        purge_urls_from_cache(sorted(purge.urls))
+        purge_urls_from_cache(sorted(full_urls(purge.urls)))
+
+
+def full_urls(urls):
+    """`urls` with bare paths (profiles, feeds) put on a site's host.
+
+    Wagtail's frontend cache sends one batch per host, and a path has none: the VCL bans by
+    path on every host, so giving the paths the pages' host keeps one batch for a change.
+    """
+    hosted = [url for url in urls if urlsplit(url).netloc]
+    bare = [url for url in urls if not urlsplit(url).netloc]
+    if not bare:
+        return hosted
+    if hosted:
+        base = urlsplit(hosted[0])
+        root = f"{base.scheme}://{base.netloc}"
+    else:
+        site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+        if site is None:
+            return hosted
+        root = site.root_url
+    return hosted + [root + "/" + url.lstrip("/") for url in bare]
 
 
 def page_changed(page):
