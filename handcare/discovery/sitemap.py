@@ -1,10 +1,15 @@
 """The sitemap: every live public page of the request's site, with routable sub-pages."""
 
+from django.urls import reverse
+
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from .absolute import same_host_url
+from .absolute import absolute_url, same_host_url
+
+# Public views that are not Wagtail pages (the people app lists its own profiles).
+READER_VIEWS = ("how-we-review", "routine_builder")
 
 
 def sitemap_urls(page, request):
@@ -36,3 +41,16 @@ class PublicPagesSitemap(Sitemap):
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
+
+
+class ReaderViewsSitemap(Sitemap):
+    """Public reader views that are not pages: "How we review" and the routine builder."""
+
+    def items(self):
+        return list(READER_VIEWS)
+
+    def _urls(self, page, protocol, domain):
+        return [
+            {"location": absolute_url(self.request, reverse(name))}
+            for name in self.paginator.page(page).object_list
+        ]

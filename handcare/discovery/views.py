@@ -5,15 +5,19 @@ from django.urls import reverse
 
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
-from .sitemap import PublicPagesSitemap
+from handcare.people.sitemap import PeopleSitemap
+
+from .sitemap import PublicPagesSitemap, ReaderViewsSitemap
 
 # Paths no crawler should index: the admin, reader search (endless query variants), the API.
 DISALLOWED = ("/admin/", "/django-admin/", "/search/", "/api/")
 
 
 def sitemap(request):
-    """The sitemap of the request's site: live, public pages with their last publish date."""
-    return wagtail_sitemap(request, sitemaps={"pages": PublicPagesSitemap})
+    """The sitemap of the request's site: live, public pages with their last publish date,
+    the reader views that are not pages and the live profiles."""
+    sitemaps = {"pages": PublicPagesSitemap, "views": ReaderViewsSitemap, "people": PeopleSitemap}
+    return wagtail_sitemap(request, sitemaps=sitemaps)
 
 
 def robots_txt(request):

@@ -23,8 +23,8 @@ DISPATCH_PREFIX = "handcare.people.purge."
 
 
 def profile_paths(slugs):
-    """The index and the profile page of each slug."""
-    paths = {reverse("people")}
+    """The index, the profile page of each slug and the sitemap that lists them."""
+    paths = {reverse("people"), reverse("sitemap")}
     paths.update(reverse("person", kwargs={"slug": slug}) for slug in slugs if slug)
     return paths
 

@@ -6,6 +6,7 @@ import pytest
 
 from wagtail.models import PageViewRestriction
 
+from tests.factories import PersonFactory
 from tests.pagecache.helpers import publish
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +67,28 @@ def test_each_host_gets_its_own_sitemap_urls(site, reader):
     sitemap(reader, host="a.example", secure=False)
     _, entries = sitemap(reader, host="b.example", secure=True)
     assert all(url.startswith("https://b.example/") for url in entries)
+
+
+def test_the_sitemap_lists_live_profiles_and_the_reader_views_that_are_not_pages(site, reader):
+    PersonFactory(name="Nell Draft", publish=False)
+    _, entries = sitemap(reader)
+    base = f"https://{HOST}"
+    author = type(site["older"].author).objects.get(pk=site["older"].author_id)
+    assert entries[f"{base}/people/{author.slug}/"] == author.last_published_at.date().isoformat()
+    for path in ("/people/", "/how-we-review/", "/routines/"):
+        assert f"{base}{path}" in entries
+    # A profile nobody has published yet is not a page readers can open.
+    assert not any("nell-draft" in url for url in entries)
+
+
+def test_publishing_a_profile_purges_the_sitemap(site, reader):
+    sitemap(reader)
+    assert sitemap(reader)[0]["X-Cache"] == "HIT"
+    person = PersonFactory(name="Nell Draft", publish=False)
+    person.save_revision(clean=False).publish()
+    response, entries = sitemap(reader)
+    assert response["X-Cache"] == "MISS"
+    assert f"https://{HOST}/people/{person.slug}/" in entries
 
 
 def test_robots_txt_disallows_admin_search_and_api_and_points_at_the_sitemap(site, reader):
