@@ -6,9 +6,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from handcare.people.models import Person
+
 from .absolute import absolute_url, same_host_url
 
-# Public views that are not Wagtail pages (the people app lists its own profiles).
+# Public views that are not Wagtail pages.
 READER_VIEWS = ("how-we-review", "routine_builder")
 
 
@@ -54,3 +56,21 @@ class ReaderViewsSitemap(Sitemap):
             {"location": absolute_url(self.request, reverse(name))}
             for name in self.paginator.page(page).object_list
         ]
+
+
+class PeopleSitemap(Sitemap):
+    """The people index and each live profile, on the request's host."""
+
+    def items(self):
+        live = Person.objects.filter(live=True).order_by("slug")
+        return [None, *live.only("slug", "last_published_at")]
+
+    def _urls(self, page, protocol, domain):
+        urls = []
+        for person in self.paginator.page(page).object_list:
+            if person is None:
+                urls.append({"location": absolute_url(self.request, reverse("people"))})
+            else:
+                location = absolute_url(self.request, person.get_absolute_url())
+                urls.append({"location": location, "lastmod": person.last_published_at})
+        return urls

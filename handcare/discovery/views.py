@@ -5,9 +5,7 @@ from django.urls import reverse
 
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
-from handcare.people.sitemap import PeopleSitemap
-
-from .sitemap import PublicPagesSitemap, ReaderViewsSitemap
+from .sitemap import PeopleSitemap, PublicPagesSitemap, ReaderViewsSitemap
 
 # Paths no crawler should index: the admin, reader search (endless query variants), the API.
 DISALLOWED = ("/admin/", "/django-admin/", "/search/", "/api/")

@@ -1,10 +1,12 @@
 """Promoted results (wagtail.contrib.search_promotions): above the results, live public pages only."""
 
 from django.test import TestCase
+from django.urls import reverse
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
+from ..editorial.helpers import EDITORS, REVIEWERS, make_user
 from ..factories import GuidePageFactory, SectionPageFactory, home_page
 from ..html import parse
 
@@ -79,3 +81,48 @@ class PromotedResultTests(TestCase):
         query = Query.objects.create(query_string="basics")
         SearchPromotion.objects.create(query=query, page=self.promoted, sort_order=0)
         self.assertIsNotNone(self.promotions(q="basics"))
+
+
+class EditorsPromoteResultsTests(TestCase):
+    """Editors choose promoted results in the admin; Reviewers do not."""
+
+    @classmethod
+    def setUpTestData(cls):
+        section = SectionPageFactory(parent=home_page(), slug="guides")
+        cls.page = GuidePageFactory(
+            parent=section, title="Sleep basics", search_description="Reviewed basics."
+        )
+
+    def post_promotion(self, user):
+        self.client.force_login(user)
+        return self.client.post(
+            reverse("wagtailsearchpromotions:add"),
+            {
+                "query_string": "sleep",
+                "editors_picks-TOTAL_FORMS": 1,
+                "editors_picks-INITIAL_FORMS": 0,
+                "editors_picks-MAX_NUM_FORMS": 1000,
+                "editors_picks-0-DELETE": "",
+                "editors_picks-0-ORDER": 0,
+                "editors_picks-0-page": self.page.pk,
+                "editors_picks-0-description": "",
+            },
+        )
+
+    def test_an_editor_adds_a_promotion_that_readers_then_see(self):
+        editor = make_user("eddie", EDITORS)
+        self.client.force_login(editor)
+        self.assertEqual(
+            self.client.get(reverse("wagtailsearchpromotions:index")).status_code, 200
+        )
+        response = self.post_promotion(editor)
+        self.assertRedirects(response, reverse("wagtailsearchpromotions:index"))
+        self.client.logout()
+        box = parse(self.client.get("/search/", {"q": "Sleep"})).find(class_="search-promotions")
+        self.assertIn("Sleep basics", box.get_text())
+
+    def test_a_reviewer_may_not(self):
+        response = self.post_promotion(make_user("rita", REVIEWERS))
+        # Wagtail answers a refused admin request with a redirect to the dashboard.
+        self.assertNotEqual(response.get("Location"), reverse("wagtailsearchpromotions:index"))
+        self.assertFalse(SearchPromotion.objects.exists())
