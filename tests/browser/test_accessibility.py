@@ -36,6 +36,8 @@ def page_types():
     for label, name in VIEW_PAGES:
         with contextlib.suppress(NoReverseMatch):
             urls.setdefault(label, reverse(name))
+    # A routine as the builder shows it once the reader has chosen (steps, times, cautions).
+    urls["routine"] = reverse("routine_builder") + "?concern=desk-work&minutes=10"
     return urls
 
 
