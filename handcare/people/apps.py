@@ -9,6 +9,7 @@ class PeopleConfig(AppConfig):
     verbose_name = "People"
 
     def ready(self):
-        from . import purge
+        from . import purge, redirects
 
         purge.register()
+        redirects.register()

@@ -81,8 +81,28 @@ def test_a_new_slug_frees_the_old_address_and_updates_the_index(site, reader):
     person = Person.objects.get(pk=site["author"].pk)
     person.slug = "ada-w"
     person.save_revision().publish()
-    assert reader.get("/people/ada-writer/").status_code == 404
+    # Links readers already have (bylines on other sites, bookmarks) follow the person.
+    response = reader.get("/people/ada-writer/")
+    assert (response.status_code, response["Location"]) == (301, "/people/ada-w/")
     assert 'href="/people/ada-w/"' in get(reader, "/people/")[1]
+
+
+def test_renames_never_chain_or_loop_and_a_new_owner_gets_the_old_address(site, reader):
+    person = Person.objects.get(pk=site["author"].pk)
+    for slug in ("ada-w", "ada-writer-2", "ada-w"):
+        person.slug = slug
+        person.save_revision().publish()
+    assert reader.get("/people/ada-w/").status_code == 200
+    for old in ("/people/ada-writer/", "/people/ada-writer-2/"):
+        response = reader.get(old)
+        assert (response.status_code, response["Location"]) == (301, "/people/ada-w/"), old
+    # Someone else takes the first address: readers now meet their profile there.
+    other = Person.objects.get(pk=site["reviewer"].pk)
+    other.slug = "ada-writer"
+    other.save_revision().publish()
+    response, html = get(reader, "/people/ada-writer/")
+    assert response.status_code == 200
+    assert "Rae Reviewer" in html
 
 
 def test_unpublishing_a_profile_removes_it(site, reader):

@@ -137,8 +137,9 @@ class BylineLinkTests(TestCase):
         html = self.html()
         self.assertIn('href="/people/rae-newname/">Reviewed by Rae Reviewer', html)
         self.assertNotIn("Rae Newname", html)
-        self.assertEqual(self.client.get("/people/rae-reviewer/").status_code, 404)
-        self.assertEqual(self.client.get("/people/rae-newname/").status_code, 200)
+        self.assertRedirects(
+            self.client.get("/people/rae-reviewer/"), "/people/rae-newname/", status_code=301
+        )
 
     def test_an_unpublished_profile_is_not_linked(self):
         Person.objects.get(pk=self.reviewer.pk).unpublish()
