@@ -10,7 +10,9 @@ class EditorialConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import signal_handlers, status_index
+        from .image_permissions import register_image_permission_policy
 
         signal_handlers.register()
+        register_image_permission_policy()
         # A database migrated from before the review status index existed gets it filled once.
         post_migrate.connect(status_index.fill_if_empty, sender=self)

@@ -17,8 +17,9 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from handcare.editorial.forms import ReviewableSnippetForm
 from handcare.editorial.reviewable import Reviewable
+
+from .forms import PersonForm
 
 
 class Person(
@@ -99,7 +100,7 @@ class Person(
         for_concrete_model=False,
     )
 
-    base_form_class = ReviewableSnippetForm
+    base_form_class = PersonForm
 
     class Meta:
         ordering = ["name"]
