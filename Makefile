@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test soak install install-test lint migrate demo lock benchmark varnish clean benchmark-search worker scheduler bench
+.PHONY: run serve test check-deploy soak install install-test lint migrate demo lock benchmark varnish clean benchmark-search worker scheduler bench
 
 # make run PORT=8001 (or HOST=0.0.0.0) serves elsewhere; DEBUG=1 shows Django's debug pages
 # instead of the readers' 404 and 500 pages. Links printed and e-mailed use the same address.
@@ -101,6 +101,17 @@ lint: install-test
 test: install-test lint
 	DJANGO_SETTINGS_MODULE=handcare.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+
+# Django's deployment checklist on the production settings, failing on any warning. Only the
+# environment production requires, with throwaway values (a fresh random key, an unused SQLite
+# file, a cache directory); HTTPS, HSTS and the rest come from production.py's own defaults.
+check-deploy: install
+	@mkdir -p var/check-deploy
+	env -i PATH="$$PATH" HOME="$$HOME" DJANGO_SETTINGS_MODULE=handcare.settings.production \
+		SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		ALLOWED_HOSTS=handcare.example DATABASE_URL="sqlite:///$(CURDIR)/var/check-deploy/unused.sqlite3" \
+		HANDCARE_CACHE_DIR="$(CURDIR)/var/check-deploy/cache" \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # Run every browser test SOAK times in a row in one pytest session (default 10), on SQLite or,
 # with DATABASE_URL=postgres://..., on PostgreSQL. Fails on the first failure of any round.

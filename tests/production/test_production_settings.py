@@ -24,7 +24,7 @@ print(json.dumps({
         "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
         "CSRF_TRUSTED_ORIGINS", "USE_X_FORWARDED_HOST", "SECURE_PROXY_SSL_HEADER",
         "SESSION_ENGINE", "CACHES", "STORAGES", "HANDCARE_SERVE_MEDIA", "LOGGING",
-        "SECURE_HSTS_SECONDS",
+        "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     )
 } | {"DATABASE": s.DATABASES["default"]}, default=str))
 """
@@ -58,7 +58,8 @@ def test_production_is_secure_by_default():
     assert s["CSRF_TRUSTED_ORIGINS"] == ["https://handcare.example"]
     assert s["USE_X_FORWARDED_HOST"] is False
     assert s["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
-    assert s["SECURE_HSTS_SECONDS"] == 0
+    assert s["SECURE_HSTS_SECONDS"] == 365 * 24 * 60 * 60
+    assert s["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
 
 
 def test_plain_http_is_allowed_only_for_loopback_hosts():

@@ -1,0 +1,1 @@
+"""Security headers: the Content-Security-Policy for public pages and for the admin (docs/security.md)."""

@@ -1,0 +1,73 @@
+"""django-csp's middleware with one policy for public pages and another for the admin.
+
+Public pages get CONTENT_SECURITY_POLICY: no inline code at all, and never a nonce, because
+they are shared through the page cache and Varnish, where one reader's nonce would be
+replayed to everyone. Paths under HANDCARE_ADMIN_CSP_PREFIXES (the Wagtail and Django admins,
+never cached) get HANDCARE_ADMIN_CONTENT_SECURITY_POLICY, which allows what Wagtail's own
+templates need. Both allow images from the media storage's host when it is another one.
+"""
+
+import functools
+from urllib.parse import urlsplit
+
+from csp.middleware import CSPMiddleware
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+# The settings the cached policies are built from.
+POLICY_SETTINGS = {
+    "CONTENT_SECURITY_POLICY",
+    "HANDCARE_ADMIN_CONTENT_SECURITY_POLICY",
+    "HANDCARE_ADMIN_CSP_PREFIXES",
+    "STORAGES",
+    "MEDIA_URL",
+}
+
+
+@functools.cache
+def media_origin():
+    """The scheme and host media URLs point at (S3, a CDN, a MEDIA_URL elsewhere), or None.
+
+    Asked of the storage itself, so every way of configuring it (custom domain, endpoint,
+    region, addressing style) comes out as the URLs that pages really carry.
+    """
+    url = urlsplit(storages["default"].url("csp-origin-probe"))
+    return f"{url.scheme}://{url.netloc}" if url.netloc else None
+
+
+@functools.cache
+def directives(admin):
+    """The directives of the public or the admin policy, with the media host added to img-src."""
+    name = "HANDCARE_ADMIN_CONTENT_SECURITY_POLICY" if admin else "CONTENT_SECURITY_POLICY"
+    policy = dict(getattr(settings, name)["DIRECTIVES"])
+    origin = media_origin()
+    if origin:
+        policy["img-src"] = [*policy.get("img-src", policy["default-src"]), origin]
+    return policy
+
+
+@receiver(setting_changed)
+def forget_policies(setting, **kwargs):
+    if setting in POLICY_SETTINGS:
+        media_origin.cache_clear()
+        directives.cache_clear()
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """Sends the admin policy under the admin's paths and the public policy everywhere else."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        # A view's own csp_replace / csp_update still applies on top; only the base changes.
+        if not report_only and parts.config is None:
+            if getattr(request, "is_dummy", False):
+                # Wagtail's preview renders the page through the middleware with a made-up
+                # request for the page's own URL, to be shown in the admin's preview iframe.
+                parts.config = {**directives(admin=False), "frame-ancestors": ["'self'"]}
+            else:
+                admin = request.path_info.startswith(tuple(settings.HANDCARE_ADMIN_CSP_PREFIXES))
+                parts.config = directives(admin)
+        return parts
