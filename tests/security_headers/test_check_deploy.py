@@ -23,6 +23,8 @@ def production_settings(monkeypatch, **environment):
     """The security settings production.py makes of an environment, imported in this process."""
     for name in ("HANDCARE_HTTPS", "SECURE_HSTS_SECONDS", "SECURE_HSTS_PRELOAD", "REDIS_URL"):
         monkeypatch.delenv(name, raising=False)
+    # Set for the browser tests (tests/browser/conftest.py), never in production (async.E001).
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
     for name, value in {**ENVIRONMENT, **environment}.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delitem(sys.modules, "handcare.settings.production", raising=False)
