@@ -5,10 +5,13 @@ import re
 from rest_framework.fields import Field
 from rest_framework.permissions import AllowAny
 
+from django.db import connection
 from django.db.models import Q
+from django.http import Http404
 
 from wagtail.api import APIField
 from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -85,10 +88,26 @@ def article_api_fields(model):
     ]
 
 
+class ReaderPagination(WagtailPagination):
+    """Wagtail's limit/offset pagination; an offset past the last page reads nothing.
+
+    Wagtail slices with any offset a client sends, and one past the database's integer range
+    fails in the query (a 500 on SQLite and PostgreSQL); past the end there is nothing to read.
+    """
+
+    def paginate_queryset(self, queryset, request, view=None):
+        page = super().paginate_queryset(queryset, request, view)
+        # Wagtail has checked that offset is a non-negative integer.
+        if int(request.GET.get("offset", 0)) >= self.total_count:
+            return []
+        return page
+
+
 class PublicPagesAPIViewSet(PagesAPIViewSet):
     """Read-only pages endpoint: live pages no view restriction covers, for everyone alike."""
 
     base_serializer_class = PublicPageSerializer
+    pagination_class = ReaderPagination
     # Nobody gets more through the API by being logged in or having passed a page password.
     authentication_classes = []
     permission_classes = [AllowAny]
@@ -112,6 +131,20 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         root = site.root_page
         queryset = Page.objects.live().public().filter(path__startswith=root.path)
         return queryset.filter(Q(depth__gte=root.depth))
+
+    def detail_view(self, request, pk):
+        # The URL takes any digits; an id past the database's integer range fails in the query.
+        _, highest = connection.ops.integer_field_range(Page._meta.pk.get_internal_type())
+        if highest is not None and pk > highest:
+            raise Http404("not found")
+        return super().detail_view(request, pk)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # A NUL reaches the filters and html_path routing as text, which PostgreSQL refuses.
+        for name, values in request.GET.lists():
+            if any("\x00" in value for value in (name, *values)):
+                raise BadRequestError("query parameters cannot contain NUL characters")
 
     def find_object(self, queryset, request):
         if "id" in request.GET and not request.GET["id"].isdigit():

@@ -72,5 +72,8 @@ def same_origin(request):
         origin = request.META.get("HTTP_REFERER")
     if not origin or origin == "null":
         return False
-    parts = urlsplit(origin)
+    try:
+        parts = urlsplit(origin)
+    except ValueError:  # e.g. "http://[": not a URL, so not from one of our pages
+        return False
     return parts.scheme == request.scheme and parts.netloc == request.get_host()
