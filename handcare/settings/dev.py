@@ -16,3 +16,7 @@ INTERNAL_IPS = ["127.0.0.1"]
 
 # Demo logins (admin, editor, reviewer) may only be created under these settings.
 HANDCARE_DEMO_USERS_ALLOWED = True
+
+# Two-factor authentication is optional here, so the demo logins work without a phone;
+# HANDCARE_2FA_REQUIRED=1 makes it required for superusers, Reviewers and Site administrators.
+HANDCARE_2FA_REQUIRED = os.environ.get("HANDCARE_2FA_REQUIRED", "0").lower() in {"1", "true", "on"}

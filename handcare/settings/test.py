@@ -42,3 +42,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
             os.environ.get("TMPDIR", "/tmp"), f"handcare-test-{os.getpid()}.sqlite3"
         )
     }
+
+# Two-factor authentication optional, as in dev; tests/security/test_two_factor.py turns it on.
+HANDCARE_2FA_REQUIRED = False
