@@ -1,6 +1,7 @@
 """Settings shared by every environment. Safe by default: no debug, no secrets."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Login throttling: turns axes' lockout into the login page's own message.
+    "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "handcare.editorial.middleware.ReviewRefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -89,6 +92,83 @@ MIDDLEWARE += ["handcare.performance.middleware.PageServingMiddleware"]
 # Hearing from readers: article feedback (handcare/feedback) and the contact page
 # (handcare/contact, Wagtail's form builder).
 INSTALLED_APPS += ["handcare.feedback", "handcare.contact"]
+# --- Security headers (handcare/security_headers, docs/security.md) ------------------------------
+# Content-Security-Policy (django-csp) and Permissions-Policy go just inside SecurityMiddleware and
+# outside the page cache, so page-cache hits carry the current headers as misses do.
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE[1:1] = [
+    "handcare.security_headers.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+]
+# Public pages: nothing inline and no nonce (they are shared by the page cache and Varnish).
+# JSON-LD blocks are data, not script, and need no allowance. A media host other than this one
+# (S3, a CDN: AWS_S3_CUSTOM_DOMAIN, MEDIA_URL) is added to img-src from the storage itself.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail and Django admins, which are never cached. Wagtail 8's templates start widgets with
+# inline <script> elements that carry no nonce (InlinePanel, choosers, date pickers) and Draftail
+# adds <style> elements, so inline elements are allowed here, but still no on* handlers and no
+# style="" attributes, except the one no-op handler the focal point chooser's Jcrop sets to test
+# for touch support ('unsafe-hashes' with the hash of "return;"). The preview iframe is same-origin.
+HANDCARE_ADMIN_CSP_PREFIXES = ["/admin/", "/django-admin/"]
+HANDCARE_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "script-src-elem": ["'self'", "'unsafe-inline'"],
+        "script-src-attr": [
+            "'unsafe-hashes'",
+            "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='",
+        ],
+        "style-src": ["'self'"],
+        "style-src-elem": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Browser features the site never uses, switched off for it and anything it frames.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views answer SAMEORIGIN for their own iframe
 
 ROOT_URLCONF = "handcare.urls"
 
@@ -164,6 +244,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Admin login throttling (handcare/login_throttling, docs/security.md) -----------------------
+# django-axes: after AXES_FAILURE_LIMIT failed sign-ins from one address OR for one username,
+# even the right password is refused for AXES_COOLOFF_TIME (every refused try restarts it).
+# Attempts live in the database (admin-visible, unlocked from Django admin or `axes_reset_*`).
+INSTALLED_APPS += ["axes", "handcare.login_throttling"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out attempt unchecked
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("HANDCARE_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("HANDCARE_LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# X-Forwarded-For only from HANDCARE_TRUSTED_PROXIES, as the reader forms (feedback/guards.py).
+AXES_CLIENT_IP_CALLABLE = "handcare.login_throttling.client.login_client_ip"
+AXES_LOCKOUT_CALLABLE = "handcare.login_throttling.lockout.lockout_response"
+# A sign-in clears only its own username's failures (login_throttling/signal_handlers.py).
+AXES_RESET_ON_SUCCESS = False
+# Admin sessions end after 12 hours at most, "Remember me" or not.
+SESSION_COOKIE_AGE = 12 * 60 * 60
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -265,3 +366,31 @@ if VARNISH_URL:
             "LOCATION": VARNISH_URL,
         }
     }
+
+# --- Two-factor authentication (handcare/twofactor, docs/security.md) ----------------------------
+# django-otp: an authenticator app (TOTP) plus one-time recovery codes. OTPMiddleware says whether
+# the session entered a code; the gate, after messages, sends a user who owes one to the code page
+# (enrolled) or to enrolment (required but not enrolled) from every page but the few it allows.
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "handcare.twofactor",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "handcare.twofactor.middleware.TwoFactorGateMiddleware",
+)
+# Superusers and these groups cannot use the admin until they enrol; others (Editors) may enrol.
+# Enrolled users always enter a code, whatever this says. Off in dev and tests (demo logins).
+HANDCARE_2FA_REQUIRED = True
+HANDCARE_2FA_REQUIRED_GROUPS = ["Reviewers", "Site administrators"]
+# The name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# After n wrong codes in a row a device checks no code for FACTOR * 2**(n-1) seconds.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
