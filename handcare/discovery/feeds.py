@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 
 from handcare.articles.models.mixins import article_models
 from handcare.performance.restrictions import is_private, public
@@ -93,7 +94,9 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return remove_citations(item.summary)
+        # Both formats carry an entry's description as HTML (RSS by custom, Atom as type="html"),
+        # and the summary is plain text: escaped, so a reader's feed app shows what editors typed.
+        return escape(remove_citations(item.summary))
 
     def item_link(self, item):
         return item.get_url(self.request)

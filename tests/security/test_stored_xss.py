@@ -1,0 +1,96 @@
+"""Stored XSS: the corpus saved in every field is shown as text on every surface, never run."""
+
+from django.test import TestCase
+from django.urls import reverse
+
+from handcare.people.models import Person
+from tests.editorial.helpers import SITE_ADMINISTRATORS, make_user
+
+from .hostile_site import SEARCH_WORD, build_hostile_site
+from .xss_checks import assert_html_response, assert_json_response, assert_xml_response
+from .xss_payloads import PAYLOADS
+
+
+class StoredXSSTests(TestCase):
+    """One hostile site, every surface that shows what editors and readers typed."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.site = build_hostile_site()
+
+    def public_urls(self):
+        site = self.site
+        return [
+            "/",
+            *(section.url for section in site.sections),
+            *(page.url for page in site.articles[:3]),
+            site.carriers[0].url,
+            site.concerns.url,
+            site.concern.url,
+            f"/audiences/{site.audience.slug}/",
+            site.info.url,
+            site.contact.url,
+            "/people/",
+            f"/people/{site.author.slug}/",
+            f"/people/{site.reviewer.slug}/",
+            "/how-we-review/",
+            f"/search/?q={SEARCH_WORD}",
+            "/search/?q=onerror+script+svg",
+            f"/routines/?concern={site.concern.slug}&minutes=10",
+        ]
+
+    def test_public_pages_show_the_corpus_as_text(self):
+        for url in self.public_urls():
+            with self.subTest(url):
+                assert_html_response(self.client.get(url), url)
+
+    def test_search_queries_are_echoed_as_text(self):
+        for payload in PAYLOADS:
+            with self.subTest(payload.note):
+                response = self.client.get("/search/", {"q": payload.text})
+                assert_html_response(response, f"search for payload {payload.number}")
+
+    def test_feeds_sitemap_and_api_are_data(self):
+        for url in ["/feeds/rss/", "/feeds/atom/", "/feeds/techniques/rss/"]:
+            with self.subTest(url):
+                assert_xml_response(
+                    self.client.get(url), url, html_elements={"description", "summary", "content"}
+                )
+        assert_xml_response(self.client.get("/sitemap.xml"), "/sitemap.xml")
+        listing, _ = assert_json_response(
+            self.client.get("/api/v2/pages/?type=techniques.TechniquePage&fields=*"), "API"
+        )
+        self.assertTrue(listing["items"])
+        for page in self.site.articles[:3]:
+            with self.subTest(page.slug):
+                _, rich = assert_json_response(
+                    self.client.get(f"/api/v2/pages/{page.pk}/"), page.slug
+                )
+                self.assertTrue(rich, "the API returns the page's rich text")
+
+    def test_admin_listings_and_editors_show_the_corpus_as_text(self):
+        admin = make_user("sam", SITE_ADMINISTRATORS)
+        self.client.force_login(admin)
+        site = self.site
+        urls = [
+            "/admin/",
+            f"/admin/pages/{site.sections[0].pk}/",
+            f"/admin/pages/{site.home.pk}/",
+            *(f"/admin/pages/{page.pk}/edit/" for page in site.articles[:3]),
+            f"/admin/pages/{site.concern.pk}/edit/",
+            f"/admin/pages/{site.contact.pk}/edit/",
+            f"/admin/pages/search/?q={SEARCH_WORD}",
+            "/admin/reports/content-review/",
+            "/admin/reports/review-history/",
+            "/admin/reports/reader-feedback/",
+            "/admin/images/",
+            f"/admin/images/{site.image.pk}/",
+            f"/admin/forms/submissions/{site.contact.pk}/",
+        ]
+        for model in (Person, type(site.reference), type(site.point), type(site.audience)):
+            viewset = getattr(model, "snippet_viewset", None)
+            if viewset is not None:
+                urls.append(reverse(viewset.get_url_name("list")))
+        for url in urls:
+            with self.subTest(url):
+                assert_html_response(self.client.get(url), url, admin=True)
