@@ -6,10 +6,12 @@ import urllib.parse
 import urllib.request
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 from tests.factories import UserFactory
+from tests.security.test_two_factor import code_for
 
 from .servers import fetch
 
@@ -32,7 +34,15 @@ def csrf_token(html):
     return match.group(1)
 
 
-def test_an_admin_logs_in_over_plain_http_under_make_serve(production_server, site_admin):
+@pytest.fixture
+def site_admin_device(site_admin):
+    """The superuser's enrolled authenticator (production requires one)."""
+    return TOTPDevice.objects.create(user=site_admin, name="Authenticator app", confirmed=True)
+
+
+def test_an_admin_logs_in_over_plain_http_under_make_serve(
+    production_server, site_admin, site_admin_device
+):
     """Session and CSRF cookies work without HTTPS, and the session lives in the shared cache."""
     jar = http.cookiejar.CookieJar()
     browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -42,6 +52,12 @@ def test_an_admin_logs_in_over_plain_http_under_make_serve(production_server, si
     form = {"username": "site-admin", "password": PASSWORD, "csrfmiddlewaretoken": token}
     form["next"] = "/admin/"
     with browser.open(login_url, urllib.parse.urlencode(form).encode(), timeout=30) as response:
+        # Production requires two-factor authentication: the code page comes after the password.
+        assert response.url.startswith(f"{production_server.url}/admin/2fa/verify/")
+        token = csrf_token(response.read().decode())
+    verify = {"code": code_for(site_admin_device), "next": "/admin/", "csrfmiddlewaretoken": token}
+    verify_url = f"{production_server.url}/admin/2fa/verify/"
+    with browser.open(verify_url, urllib.parse.urlencode(verify).encode(), timeout=30) as response:
         assert response.status == 200
         assert response.url == f"{production_server.url}/admin/"
         assert "Dashboard" in response.read().decode()
