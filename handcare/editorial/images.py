@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 
-from wagtail.images.forms import BaseImageForm
+from handcare.media.uploads import CheckedImageForm
 
 from .reviewable import live_pages_using
 
@@ -10,7 +10,7 @@ from .reviewable import live_pages_using
 READER_VISIBLE_FIELDS = ("file", "title", "description")
 
 
-class ReviewedImageForm(BaseImageForm):
+class ReviewedImageForm(CheckedImageForm):
     """The image edit form, refusing to change what readers see of an image live pages show.
 
     Replacing the file or rewording the alt text of an image in use would change reviewed pages

@@ -22,6 +22,8 @@ def serve_media(request, path):
         extension = public_path[public_path.rfind(".") :].lower()
         response["Content-Type"] = IMAGE_TYPES[extension]
     response["Cache-Control"] = cache_control(public_path)
-    # A file in MEDIA_ROOT is never a page: give a browser nothing to run if it were HTML.
+    # A file in MEDIA_ROOT is never a page: give a browser nothing to run if it were HTML, and
+    # no licence to guess another type than the image type above (whatever the middleware says).
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
