@@ -49,9 +49,15 @@ ALL = joined()
 SEARCH_WORD = "massage"
 
 
+# Short payloads that are live markup in any HTML context: every short field leads with them,
+# so each one is tested with markup, whatever else fits after them.
+SHARP = [PAYLOADS[5], PAYLOADS[46]]
+
+
 def clip(max_length, start=0):
-    """As many whole payloads as fit a field of max_length, starting at payload `start`."""
-    order = PAYLOADS[start:] + PAYLOADS[:start]
+    """As many whole payloads as fit a field of max_length: SHARP first, then from `start`."""
+    rest = PAYLOADS[start:] + PAYLOADS[:start]
+    order = SHARP + [payload for payload in rest if payload not in SHARP]
     text = ""
     for payload in order:
         candidate = f"{text} {payload.text}" if text else payload.text
