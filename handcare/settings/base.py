@@ -92,6 +92,10 @@ MIDDLEWARE += ["handcare.performance.middleware.PageServingMiddleware"]
 # Hearing from readers: article feedback (handcare/feedback) and the contact page
 # (handcare/contact, Wagtail's form builder).
 INSTALLED_APPS += ["handcare.feedback", "handcare.contact"]
+# Backups (handcare/backups, docs/backups.md): `manage.py backup` and `manage.py restore`, with
+# django-dbbackup's connectors as the database engine (a library: its own commands stay off).
+INSTALLED_APPS += ["handcare.backups"]
+
 # --- Security headers (handcare/security_headers, docs/security.md) ------------------------------
 # Content-Security-Policy (django-csp) and Permissions-Policy go just inside SecurityMiddleware and
 # outside the page cache, so page-cache hits carry the current headers as misses do.
@@ -295,10 +299,23 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "HandCare <editorial@h
 WAGTAIL_SITE_NAME = "HandCare"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# --- Uploads (handcare/media/uploads.py, docs/security.md) ---
+# Documents: what a health publisher hands out (no HTML, SVG, XHTML or scripts), checked against
+# their contents, and always downloaded, never opened in the site's origin: every type is served
+# as an attachment (with nosniff and a CSP, by Wagtail's view, also when media is in S3).
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "handcare.media.uploads.CheckedDocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Images: raster formats only. No SVG: Wagtail serves an SVG as uploaded (no sanitising), and the
+# site's diagrams are drawn from data in templates, not uploaded.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# The file and alt text of an image live pages show change only through a page review.
+# A 40-megapixel photo at most (Wagtail's default is 128 million, about 500 MB decoded).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# The file and alt text of an image live pages show change only through a page review; the file
+# must be a picture Pillow reads whole (ReviewedImageForm builds on CheckedImageForm).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "handcare.editorial.images.ReviewedImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d %b %Y"
