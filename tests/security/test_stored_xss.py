@@ -1,13 +1,19 @@
 """Stored XSS: the corpus saved in every field is shown as text on every surface, never run."""
 
+from django.core import mail
 from django.test import TestCase
 from django.urls import reverse
 
 from handcare.people.models import Person
 from tests.editorial.helpers import SITE_ADMINISTRATORS, make_user
 
-from .hostile_site import SEARCH_WORD, build_hostile_site
-from .xss_checks import assert_html_response, assert_json_response, assert_xml_response
+from .hostile_site import ALL, SEARCH_WORD, build_hostile_site, clip
+from .xss_checks import (
+    assert_html_response,
+    assert_json_response,
+    assert_no_live_payload,
+    assert_xml_response,
+)
 from .xss_payloads import PAYLOADS
 
 
@@ -94,3 +100,47 @@ class StoredXSSTests(TestCase):
         for url in urls:
             with self.subTest(url):
                 assert_html_response(self.client.get(url), url, admin=True)
+
+    def test_reader_submissions_are_text_in_pages_reports_and_emails(self):
+        site = self.site
+        form = site.contact.get_form(page=site.contact, user=None)
+        data = dict.fromkeys(form.fields, ALL[:4000])
+        for name, field in form.fields.items():
+            if field.__class__.__name__ == "EmailField":
+                data[name] = "reader@example.test"
+            elif getattr(field, "max_length", None):
+                data[name] = clip(field.max_length)
+            elif getattr(field, "choices", None):
+                data[name] = field.choices[-1][0]
+        response = self.client.post(site.contact.url, data)
+        assert_html_response(response, "contact thank-you page")
+        self.assertNotIn(b"errorlist", response.content)
+        self.assertEqual(len(mail.outbox), 1)
+        message = mail.outbox[0]
+        self.assertIn("__xss", message.body)  # the message is there, as plain text
+        for content, mimetype in getattr(message, "alternatives", []):
+            if mimetype == "text/html":
+                assert_no_live_payload(content, "contact e-mail HTML part")
+        feedback = self.client.post(
+            "/feedback/",
+            {
+                "page": site.technique.pk,
+                "revision": type(site.technique)
+                .objects.get(pk=site.technique.pk)
+                .live_revision_id,
+                "helpful": "no",
+                "problem": "mistake",
+                "comment": ALL[:1000],
+            },
+            HTTP_ORIGIN="http://testserver",
+        )
+        self.assertIn(feedback.status_code, {200, 302})
+        self.client.force_login(make_user("sam", SITE_ADMINISTRATORS))
+        for url in [
+            "/admin/reports/reader-feedback/",
+            f"/admin/forms/submissions/{site.contact.pk}/",
+        ]:
+            with self.subTest(url):
+                response = self.client.get(url)
+                assert_html_response(response, url, admin=True)
+                self.assertIn(b"__xss", response.content)  # the submission is listed
