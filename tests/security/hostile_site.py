@@ -380,7 +380,7 @@ def build_hostile_site():
                 label=f"{label} {clip(200, payload_start)}",
                 field_type=field_type,
                 required=False,
-                help_text=ALL,
+                help_text=fit(ContactFormField, "help_text", 30),
                 choices="\n".join(p.text for p in PAYLOADS[40:60])
                 if field_type == "dropdown"
                 else "",
