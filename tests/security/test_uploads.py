@@ -197,14 +197,21 @@ def json_message(response, key):
     return json.loads(response.content)[key]
 
 
-def image_add(client, upload):
-    data = {"title": "A picture", "collection": root_collection(), "tags": "", "file": upload}
-    response = client.post(reverse("wagtailimages:add"), data)
+# Wagtail's image and document apps have the same three upload routes: (URL namespace, the
+# chooser's form prefix, a title).
+IMAGES = ("wagtailimages", "image", "A picture")
+DOCUMENTS = ("wagtaildocs", "document", "A document")
+
+
+def post_add(kind, client, upload):
+    app, _, title = kind
+    data = {"title": title, "collection": root_collection(), "tags": "", "file": upload}
+    response = client.post(reverse(f"{app}:add"), data)
     return response, html_message(response) if response.status_code == 200 else ""
 
 
-def image_multiple(client, upload):
-    response = client.post(reverse("wagtailimages:add_multiple"), {"files[]": upload})
+def post_multiple(kind, client, upload):
+    response = client.post(reverse(f"{kind[0]}:add_multiple"), {"files[]": upload})
     if response.status_code != 200:
         return response, ""
     body = json.loads(response.content)
@@ -212,23 +219,27 @@ def image_multiple(client, upload):
     return response, body["error_message"]
 
 
+def post_chooser(kind, client, upload):
+    app, name, title = kind
+    prefix = f"{name}-chooser-upload"
+    data = {f"{prefix}-title": title, f"{prefix}-collection": root_collection()}
+    data[f"{prefix}-tags"] = ""
+    data[f"{prefix}-file"] = upload
+    response = client.post(reverse(f"{app}_chooser:create"), data)
+    if response.status_code != 200:
+        return response, ""
+    assert json_message(response, "step") == "reshow_creation_form"
+    return response, json_message(response, "htmlFragment")
+
+
+UPLOAD_ROUTES = {"add": post_add, "multiple": post_multiple, "chooser": post_chooser}
+
+
 def image_edit(client, upload, image):
     data = {"title": image.title, "description": "", "collection": root_collection(), "tags": ""}
     data["file"] = upload
     response = client.post(reverse("wagtailimages:edit", args=[image.pk]), data)
     return response, html_message(response) if response.status_code == 200 else ""
-
-
-def image_chooser(client, upload):
-    prefix = "image-chooser-upload"
-    data = {f"{prefix}-title": "A picture", f"{prefix}-collection": root_collection()}
-    data[f"{prefix}-tags"] = ""
-    data[f"{prefix}-file"] = upload
-    response = client.post(reverse("wagtailimages_chooser:create"), data)
-    if response.status_code != 200:
-        return response, ""
-    assert json_message(response, "step") == "reshow_creation_form"
-    return response, json_message(response, "htmlFragment")
 
 
 def assert_only_new_renditions_of_the_old_file(media, before):
@@ -252,8 +263,7 @@ def test_a_bad_image_is_refused_with_a_message_and_nothing_is_stored(
     editor, client, media, route, case
 ):
     name, contents, message = BAD_IMAGES[case]
-    post = {"add": image_add, "multiple": image_multiple, "chooser": image_chooser}[route]
-    response, shown = post(client, SimpleUploadedFile(name, contents))
+    response, shown = UPLOAD_ROUTES[route](IMAGES, client, SimpleUploadedFile(name, contents))
     assert_refused(response, shown, message)
     assert not Image.objects.exists()
     assert not Rendition.objects.exists()
@@ -304,7 +314,7 @@ def test_a_good_picture_is_still_accepted(editor, client, media, route):
         response = client.post(reverse("wagtailimages_chooser:create"), data)
         assert json_message(response, "step") == "chosen"
     else:
-        response, _ = image_add(client, upload)
+        response, _ = post_add(IMAGES, client, upload)
         assert response.status_code == 302
     image = Image.objects.get()
     assert (image.width, image.height) == (400, 300)
@@ -364,41 +374,13 @@ def test_original_images_are_served_as_images_with_nosniff(editor, client, media
 # Documents.
 
 
-def document_add(client, upload):
-    data = {"title": "A document", "collection": root_collection(), "tags": "", "file": upload}
-    response = client.post(reverse("wagtaildocs:add"), data)
-    return response, html_message(response) if response.status_code == 200 else ""
-
-
-def document_multiple(client, upload):
-    response = client.post(reverse("wagtaildocs:add_multiple"), {"files[]": upload})
-    if response.status_code != 200:
-        return response, ""
-    body = json.loads(response.content)
-    assert body["success"] is False, body
-    return response, body["error_message"]
-
-
-def document_chooser(client, upload):
-    prefix = "document-chooser-upload"
-    data = {f"{prefix}-title": "A document", f"{prefix}-collection": root_collection()}
-    data[f"{prefix}-tags"] = ""
-    data[f"{prefix}-file"] = upload
-    response = client.post(reverse("wagtaildocs_chooser:create"), data)
-    if response.status_code != 200:
-        return response, ""
-    assert json_message(response, "step") == "reshow_creation_form"
-    return response, json_message(response, "htmlFragment")
-
-
 @pytest.mark.parametrize("case", list(BAD_DOCUMENTS))
 @pytest.mark.parametrize("route", ["add", "multiple", "chooser"])
 def test_a_bad_document_is_refused_with_a_message_and_nothing_is_stored(
     editor, client, media, route, case
 ):
     name, contents, message = BAD_DOCUMENTS[case]
-    post = {"add": document_add, "multiple": document_multiple, "chooser": document_chooser}[route]
-    response, shown = post(client, SimpleUploadedFile(name, contents))
+    response, shown = UPLOAD_ROUTES[route](DOCUMENTS, client, SimpleUploadedFile(name, contents))
     assert_refused(response, shown, message)
     assert not Document.objects.exists()
     assert stored_files(media) == set()
