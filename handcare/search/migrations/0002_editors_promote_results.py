@@ -13,23 +13,22 @@ def grant(apps, schema_editor):
     app_config.models_module = True
     create_permissions(app_config, apps=apps, verbosity=0)
     app_config.models_module = None
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label="wagtailsearchpromotions", codename__in=CODENAMES
-    )
-    for group in Group.objects.filter(name__in=GROUPS):
+    for group, permissions in groups_and_permissions(apps):
         group.permissions.add(*permissions)
 
 
 def revoke(apps, schema_editor):
+    for group, permissions in groups_and_permissions(apps):
+        group.permissions.remove(*permissions)
+
+
+def groups_and_permissions(apps):
     Group = apps.get_model("auth.Group")
     Permission = apps.get_model("auth.Permission")
     permissions = Permission.objects.filter(
         content_type__app_label="wagtailsearchpromotions", codename__in=CODENAMES
     )
-    for group in Group.objects.filter(name__in=GROUPS):
-        group.permissions.remove(*permissions)
+    return [(group, permissions) for group in Group.objects.filter(name__in=GROUPS)]
 
 
 class Migration(migrations.Migration):
