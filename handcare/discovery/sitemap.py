@@ -11,7 +11,7 @@ from handcare.people.models import Person
 from .absolute import absolute_url, same_host_url
 
 # Public views that are not Wagtail pages.
-READER_VIEWS = ("how-we-review", "routine_builder")
+READER_VIEWS = ("people", "how-we-review", "routine_builder")
 
 
 def sitemap_urls(page, request):
@@ -46,7 +46,8 @@ class PublicPagesSitemap(Sitemap):
 
 
 class ReaderViewsSitemap(Sitemap):
-    """Public reader views that are not pages: "How we review" and the routine builder."""
+    """Public reader views that are not pages: the people index, "How we review" and the
+    routine builder."""
 
     def items(self):
         return list(READER_VIEWS)
@@ -59,18 +60,16 @@ class ReaderViewsSitemap(Sitemap):
 
 
 class PeopleSitemap(Sitemap):
-    """The people index and each live profile, on the request's host."""
+    """Each live profile, on the request's host, with the date it was last published."""
 
     def items(self):
-        live = Person.objects.filter(live=True).order_by("slug")
-        return [None, *live.only("slug", "last_published_at")]
+        return Person.objects.filter(live=True).order_by("slug").only("slug", "last_published_at")
 
     def _urls(self, page, protocol, domain):
-        urls = []
-        for person in self.paginator.page(page).object_list:
-            if person is None:
-                urls.append({"location": absolute_url(self.request, reverse("people"))})
-            else:
-                location = absolute_url(self.request, person.get_absolute_url())
-                urls.append({"location": location, "lastmod": person.last_published_at})
-        return urls
+        return [
+            {
+                "location": absolute_url(self.request, person.get_absolute_url()),
+                "lastmod": person.last_published_at,
+            }
+            for person in self.paginator.page(page).object_list
+        ]
