@@ -2,6 +2,7 @@
 
 import re
 import zipfile
+import zlib
 
 from PIL import Image as PILImage
 
@@ -39,6 +40,31 @@ TEXT_DOCUMENTS = {"csv", "txt"}
 WRONG_DOCUMENT = _(
     "This file is not a real .%(extension)s file (its contents are another kind of file). Save "
     "it again as .%(extension)s from the program that made it and upload that copy."
+)
+ACTIVE_CONTENT = _(
+    "This document holds active content (scripts, macros or embedded programs), which readers' "
+    "software could run, so it is refused. Save a copy without it (for example, print it to "
+    "PDF, or save as .docx rather than .docm) and upload that copy."
+)
+# PDF names that run or launch something when the file is opened: scripts, launch actions,
+# embedded files and Flash/3D rich media. Plain /OpenAction (open at a page) is harmless alone.
+PDF_ACTIVE_NAMES = {
+    b"javascript",
+    b"js",
+    b"launch",
+    b"embeddedfile",
+    b"embeddedfiles",
+    b"richmedia",
+}
+PDF_NAME = re.compile(rb"/((?:[A-Za-z0-9]|#[0-9A-Fa-f]{2})+)")
+PDF_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.DOTALL)
+# How much a PDF's compressed streams may unpack to while being checked: more is refused, so a
+# small file that inflates to gigabytes cannot exhaust the server.
+PDF_INFLATE_LIMIT = 64 * 1024 * 1024
+# ZIP members that carry macros or controls: VBA projects and ActiveX in Office files, Basic
+# and script folders in OpenDocument.
+ACTIVE_MEMBER = re.compile(
+    r"(^|/)(vbaProject\.bin|vbaData\.xml)$|(^|/)activeX/|^(Basic|Scripts)/", re.I
 )
 MARKUP_IN_TEXT = _(
     "This text file holds web page code (HTML or script). Upload web pages' content as a PDF "
@@ -136,8 +162,12 @@ class CheckedDocumentForm(BaseDocumentForm):
         content = read_all(f)
         if extension == "pdf":
             matches = content.startswith(b"%PDF-")
+            if matches and pdf_has_active_content(content):
+                raise ValidationError(ACTIVE_CONTENT, code="active_content")
         elif extension in ZIP_DOCUMENTS:
             matches = has_zip_member(f, ZIP_DOCUMENTS[extension])
+            if matches and zip_has_active_content(f):
+                raise ValidationError(ACTIVE_CONTENT, code="active_content")
         elif extension in TEXT_DOCUMENTS:
             matches = b"\x00" not in content
             if matches and MARKUP.search(content):
@@ -149,6 +179,48 @@ class CheckedDocumentForm(BaseDocumentForm):
                 WRONG_DOCUMENT % {"extension": extension}, code="document_type_mismatch"
             )
         return f
+
+
+def pdf_names(data):
+    """The names (/Type, /JavaScript...) in PDF bytes, lower case, #xx escapes decoded."""
+    return {
+        re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), name).lower()
+        for name in PDF_NAME.findall(data)
+    }
+
+
+def pdf_has_active_content(content):
+    """Whether a PDF names an action that runs something, in its objects or compressed streams.
+
+    Object streams (PDF 1.5+) hide dictionaries inside Flate-compressed streams, so those are
+    inflated too, within PDF_INFLATE_LIMIT; a file that inflates past it counts as active.
+    """
+    if pdf_names(content) & PDF_ACTIVE_NAMES:
+        return True
+    budget = PDF_INFLATE_LIMIT
+    for stream in PDF_STREAM.findall(content):
+        inflater = zlib.decompressobj()
+        try:
+            data = inflater.decompress(stream, budget)
+        except zlib.error:
+            continue  # not Flate (an image's DCT data, say): nothing to read names from
+        budget -= len(data)
+        if inflater.unconsumed_tail or budget <= 0:
+            return True
+        if pdf_names(data) & PDF_ACTIVE_NAMES:
+            return True
+    return False
+
+
+def zip_has_active_content(f):
+    """Whether an Office or OpenDocument file carries macros or ActiveX controls."""
+    try:
+        with zipfile.ZipFile(f) as archive:
+            return any(ACTIVE_MEMBER.search(name) for name in archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+    finally:
+        f.seek(0)
 
 
 def has_zip_member(f, name):

@@ -114,6 +114,26 @@ def minimal_pdf():
     return b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
+def pdf_with(body):
+    """A small PDF whose catalogue holds `body` (raw PDF syntax)."""
+    return (
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog "
+        + body
+        + b" >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    )
+
+
+def pdf_with_stream(data):
+    """A PDF with one Flate-compressed stream (as object streams and page contents are)."""
+    packed = zlib.compress(data)
+    return pdf_with(
+        b""
+    ) + b"2 0 obj << /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream\nendobj\n" % (
+        len(packed),
+        packed,
+    )
+
+
 def zip_with(*names):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -143,10 +163,52 @@ BAD_DOCUMENTS = {
     "HTML named .txt": ("notes.txt", HTML, "This text file holds web page code"),
     "binary named .csv": ("data.csv", b"a,b\x00\x01", "This file is not a real .csv file"),
     "empty file": ("empty.pdf", b"", "The submitted file is empty."),
+    "PDF with JavaScript": (
+        "form.pdf",
+        pdf_with(b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >>"),
+        "This document holds active content",
+    ),
+    "PDF with an escaped script name": (
+        "form.pdf",
+        pdf_with(b"/AA << /O << /S /J#61va#53cript /J#53 (x) >> >>"),
+        "This document holds active content",
+    ),
+    "PDF with a script in a compressed object stream": (
+        "form.pdf",
+        pdf_with_stream(b"<< /Type /Action /S /JavaScript /JS (x) >>"),
+        "This document holds active content",
+    ),
+    "PDF launching a program": (
+        "form.pdf",
+        pdf_with(b"/OpenAction << /S /Launch /F (cmd.exe) >>"),
+        "This document holds active content",
+    ),
+    "PDF with an embedded file": (
+        "form.pdf",
+        pdf_with(b"/Names << /EmbeddedFiles << /Names [(a.exe) 3 0 R] >> >>"),
+        "This document holds active content",
+    ),
+    "Word file with macros": (
+        "letter.docx",
+        zip_with("[Content_Types].xml", "word/document.xml", "word/vbaProject.bin"),
+        "This document holds active content",
+    ),
+    "Excel file with ActiveX": (
+        "sheet.xlsx",
+        zip_with("[Content_Types].xml", "xl/workbook.xml", "xl/activeX/activeX1.xml"),
+        "This document holds active content",
+    ),
+    "OpenDocument with Basic macros": (
+        "leaflet.odt",
+        zip_with("mimetype", "content.xml", "Basic/Standard/Module1.xml"),
+        "This document holds active content",
+    ),
 }
 
 GOOD_DOCUMENTS = {
     "report.pdf": minimal_pdf(),
+    "opens-at-page-one.pdf": pdf_with(b"/OpenAction [3 0 R /Fit]"),
+    "compressed.pdf": pdf_with_stream(b"BT /F1 12 Tf (Warm the hands first.) Tj ET"),
     "letter.docx": zip_with("[Content_Types].xml", "word/document.xml"),
     "sheet.xlsx": zip_with("[Content_Types].xml", "xl/workbook.xml"),
     "leaflet.odt": zip_with("mimetype", "content.xml"),
