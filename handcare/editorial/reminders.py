@@ -1,5 +1,7 @@
 """Review reminders: e-mail the owner and last reviewer once when a review nears and once when it lapses."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -9,6 +11,8 @@ from wagtail.admin.utils import get_admin_base_url
 
 from . import queries
 from .records import ReviewRecord, ReviewReminder
+
+logger = logging.getLogger(__name__)
 
 
 def recipients_for(page, last_reviewers):
@@ -91,4 +95,13 @@ def send_review_reminders(today=None):
                     sent += 1
         except IntegrityError:
             continue
+        except OSError as error:  # refused connections and every smtplib error
+            # Rolled back with its ReviewReminder, so the next run sends it; the rest still go.
+            logger.error(
+                "Review reminder (%s) for page %s not sent, the next run tries again: %s: %s",
+                kind,
+                page.pk,
+                type(error).__name__,
+                error,
+            )
     return sent

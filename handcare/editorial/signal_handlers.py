@@ -1,5 +1,7 @@
 """Keep the public "Reviewed by" honest, and send workflow e-mails only for what committed."""
 
+import logging
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
@@ -19,6 +21,8 @@ from . import status_index
 from .records import ReviewRecord
 from .reviewable import Reviewable, is_signed_off, reviewable_page_models
 from .signoff import apply_record, withdraw
+
+logger = logging.getLogger(__name__)
 
 SIGNED_OFF_REVISION_MESSAGE = (
     "This revision was signed off by a reviewer and cannot be changed; save a new revision."
@@ -66,10 +70,24 @@ def on_commit(notifier):
     """Wrap a Wagtail e-mail notifier so it runs only once the transaction commits.
 
     An approval that fails half-way is rolled back; its "approved" e-mail must not go out.
+    Once it is committed, a mail server that fails must not turn it into an error page:
+    Wagtail logs a refused message or connection, but lets a refused greeting (SMTP 421)
+    and other SMTP errors through, so those are logged here. No e-mail is retried.
     """
 
+    def send(sender, **kwargs):
+        try:
+            notifier(sender=sender, **kwargs)
+        except OSError as error:  # refused connections and every smtplib error
+            logger.error(
+                "Review notification (%s) not sent, the decision is saved: %s: %s",
+                type(notifier).__name__,
+                type(error).__name__,
+                error,
+            )
+
     def receiver(sender, **kwargs):
-        transaction.on_commit(lambda: notifier(sender=sender, **kwargs))
+        transaction.on_commit(lambda: send(sender=sender, **kwargs))
 
     return receiver
 
