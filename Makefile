@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test check-deploy soak install install-test lint migrate demo lock benchmark varnish clean benchmark-search worker scheduler bench
+.PHONY: run serve test check-deploy soak install install-test lint migrate demo lock benchmark varnish clean benchmark-search worker scheduler bench loadtest
 
 # make run PORT=8001 (or HOST=0.0.0.0) serves elsewhere; DEBUG=1 shows Django's debug pages
 # instead of the readers' 404 and 500 pages. Links printed and e-mailed use the same address.
@@ -152,6 +152,13 @@ bench: install-test
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish wrk >/dev/null; \
 	fi
 	$(BIN)/python -m handcare.benchmark.run --count $(N)
+
+# Load test (not part of `make test`, see docs/benchmark.md): LOADTEST_READERS readers (200) for
+# LOADTEST_SECONDS (60) through Varnish to gunicorn on production settings, while 20 approved
+# changes are published; fails on any error or stale read. Database: LOADTEST_DATABASE_URL or
+# DATABASE_URL, default postgres://postgres@127.0.0.1:5432/handcare_load (created if missing).
+loadtest: install-test
+	$(BIN)/python -m handcare.benchmark.loadtest
 
 # Regenerate the lock files after changing dependencies in pyproject.toml (needs uv).
 lock:

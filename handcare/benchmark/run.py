@@ -11,28 +11,35 @@ import argparse
 import json
 import math
 import os
-import re
 import secrets
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 from . import wrk
 from .queries import READER_QUERIES
+from .stack import (
+    BASE_DIR,
+    REQUEST_TIMEOUT,
+    Processes,
+    clear_cache,
+    django_query,
+    fetch,
+    free_port,
+    gunicorn_command,
+    have_tool,
+    make_log,
+    manage,
+    start_varnish,
+    stop_on_signals,
+    wait_for,
+)
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var" / "bench"
-DEPLOY_VCL = BASE_DIR / "deploy" / "varnish" / "default.vcl"
-FALLBACK_VCL = Path(__file__).resolve().parent / "varnish" / "bench.vcl"
 STATIC_NAME = "bench/article-size.html"
 
 # Targets on the 2-core development machine (see docs/benchmark.md).
@@ -41,71 +48,7 @@ SEARCH_P95_TARGET_MS = 100
 ADMIN_TARGET_MS = 500
 
 
-def log(message):
-    print(f"[bench] {message}", file=sys.stderr, flush=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Processes:
-    """The servers this run started; all stopped (process group and all) on exit."""
-
-    def __init__(self):
-        self.running = []
-
-    def start(self, name, command, env=None, log_path=None):
-        out = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
-        process = subprocess.Popen(  # noqa: S603 (our own fixed commands)
-            command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        self.running.append((name, process))
-        return process
-
-    def stop_all(self):
-        for name, process in reversed(self.running):
-            if process.poll() is None:
-                try:
-                    os.killpg(process.pid, signal.SIGTERM)
-                except ProcessLookupError:
-                    continue
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    os.killpg(process.pid, signal.SIGKILL)
-                    process.wait(timeout=5)
-                log(f"stopped {name}")
-        self.running = []
-
-
-def wait_for(url, process, timeout=60, headers=None):
-    """Wait until `url` answers (any status), or fail if the server died or never came up."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server for {url} exited with {process.returncode}")
-        try:
-            fetch(url, headers=headers)
-            return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer within {timeout} s")
-
-
-REQUEST_TIMEOUT = 30  # gunicorn's default worker timeout: a slower request is killed anyway
-
-
-def fetch(url, headers=None, timeout=REQUEST_TIMEOUT):
-    """(status, headers, body) of one GET; HTTP errors are answers too."""
-    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 (loopback)
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
+log = make_log("bench")
 
 
 def timed_gets(url, repeat, headers=None):
@@ -150,25 +93,6 @@ def bench_env(args):
     return env
 
 
-def manage(env, *arguments):
-    subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *arguments], cwd=BASE_DIR, env=env, check=True
-    )
-
-
-def django_query(env, code):
-    """Run Python code under the bench settings in a subprocess and return its last line."""
-    completed = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=BASE_DIR,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return completed.stdout.strip().splitlines()[-1]
-
-
 def prepare_database(env, count):
     """Migrate, then generate articles until the database holds `count` (kept between runs)."""
     manage(env, "migrate", "--noinput", "-v0")
@@ -204,18 +128,6 @@ print(json.dumps({"article": article.url, "article_id": article.pk, "section": s
 """
 
 
-def clear_cache(env):
-    """Empty the benchmark's own cache keys (never the whole Redis database)."""
-    django_query(
-        env,
-        "from django.core.cache import cache; from django.conf import settings; "
-        "p = settings.CACHES['default'].get('KEY_PREFIX', ''); "
-        "c = cache._cache.get_client(write=True) if hasattr(cache, '_cache') else None; "
-        "keys = list(c.scan_iter(p + ':*')) if c else []; "
-        "c.delete(*keys) if keys else None; print(len(keys))",
-    )
-
-
 def write_static_twin(env, size):
     """A static file of the article's byte size, collected so WhiteNoise serves it (row W)."""
     static_root = Path(
@@ -228,41 +140,12 @@ def write_static_twin(env, size):
     return "/static/" + STATIC_NAME
 
 
-def vcl_for(backend_port, workdir):
-    """The deploy VCL if this checkout has one, else ours, pointed at the benchmark backend."""
-    source = DEPLOY_VCL if DEPLOY_VCL.exists() else FALLBACK_VCL
-    text = source.read_text()
-    # Point the (first) backend at our app server, whatever address the file names.
-    text, count = re.subn(r'(\.port\s*=\s*")\d+(")', rf"\g<1>{backend_port}\g<2>", text, count=1)
-    text = re.sub(r'(\.host\s*=\s*")[^"]+(")', r"\g<1>127.0.0.1\g<2>", text, count=1)
-    if not count:
-        raise RuntimeError(f"{source} names no backend port to point at the app server")
-    path = Path(workdir) / "bench.vcl"
-    path.write_text(text)
-    return source, path
-
-
-def gunicorn_command(port):
-    return [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "handcare.wsgi:application",
-        "--workers",
-        "2",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-    ]
-
-
 def measure(args, env, workdir, processes):
     count = prepare_database(env, args.count)
     manage(env, "collectstatic", "--noinput", "-v0")
     targets = json.loads(django_query(env, PICK_TARGETS))
 
-    cached_port, uncached_port, varnish_port = free_port(), free_port(), free_port()
+    cached_port, uncached_port = free_port(), free_port()
     logs = Path(workdir)
     app = f"http://127.0.0.1:{cached_port}"
     app_nocache = f"http://127.0.0.1:{uncached_port}"
@@ -295,28 +178,7 @@ def measure(args, env, workdir, processes):
     if status != 200:
         raise RuntimeError(f"the static twin {static_url} answered {status}")
 
-    vcl_source, vcl = vcl_for(cached_port, workdir)
-    varnish = processes.start(
-        "varnishd",
-        [
-            shutil.which("varnishd") or "/usr/sbin/varnishd",
-            "-F",
-            "-a",
-            f"127.0.0.1:{varnish_port}",
-            "-f",
-            str(vcl),
-            "-n",
-            str(Path(workdir) / "varnish"),
-            "-s",
-            "malloc,128m",
-            "-T",
-            "none",
-        ],
-        env,
-        logs / "varnish.log",
-    )
-    edge = f"http://127.0.0.1:{varnish_port}"
-    wait_for(edge + "/", varnish)
+    edge, vcl_source = start_varnish(processes, cached_port, workdir, env, logs / "varnish.log")
 
     rows = [
         ("W", "static file of the article's size, app server", app + static_url),
@@ -485,17 +347,11 @@ def main(argv=None):
         # The generator adds thousands of pages: never into a development or test database.
         sys.exit(f"Refusing {args.database_url}: use a database whose name contains 'bench'.")
     for tool in ("wrk", "varnishd"):
-        if not (shutil.which(tool) or Path(f"/usr/sbin/{tool}").exists()):
+        if not have_tool(tool):
             sys.exit(f"{tool} is missing: apt-get install -y varnish wrk (make bench does this)")
 
-    processes = Processes()
-
-    def interrupted(signum, frame):
-        processes.stop_all()
-        sys.exit(128 + signum)
-
-    signal.signal(signal.SIGTERM, interrupted)
-    signal.signal(signal.SIGINT, interrupted)
+    processes = Processes(log)
+    stop_on_signals(processes)
     workdir = tempfile.mkdtemp(prefix="handcare-bench-")
     # varnishd's worker runs as an unprivileged user and reads its files from here.
     Path(workdir).chmod(0o755)
