@@ -237,3 +237,23 @@ def test_the_emptying_on_return_spares_other_prefixes(settings, redis_process):
     redis_process.start()
     assert cache.get("ours") is None
     assert redis_process.client().get("another-app:1:key") == b"theirs"
+
+
+def test_signing_out_while_redis_is_down_is_not_undone_when_it_returns(on_redis, db):
+    # Sessions are cached in Redis (cached_db): the sign-out deletes the database row, but the
+    # cached copy it could not delete comes back with Redis, and must not sign anyone in.
+    UserFactory(username="boss", superuser=True)
+    editor = Client()
+    editor.post("/admin/login/", {"username": "boss", "password": PASSWORD})
+    assert editor.get("/admin/").status_code == 200
+    session_cookie = editor.cookies["sessionid"].value
+
+    on_redis.stop(save=True)
+    assert editor.post("/admin/logout/").status_code == 302
+    on_redis.start()
+
+    stolen = Client()
+    stolen.cookies["sessionid"] = session_cookie
+    response = stolen.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
