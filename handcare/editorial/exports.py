@@ -6,6 +6,7 @@ that starts with a formula character gets a leading single quote.
 """
 
 import datetime
+import re
 from decimal import Decimal
 
 # The characters a spreadsheet may read as the start of a formula (OWASP, "CSV Injection").
@@ -13,6 +14,15 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 # Values the CSV writer turns into text without help; numbers and dates stay values.
 PLAIN_VALUES = (int, float, Decimal, datetime.date, datetime.time)
+
+# Control characters XML 1.0 cannot hold (openpyxl refuses them rather than write a broken
+# file). Text pasted from a word processor can carry them: Word's line break is a vertical tab.
+XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xlsx_text(value):
+    """Text an XLSX cell can hold: each control character XML refuses becomes a space."""
+    return XLSX_ILLEGAL.sub(" ", value) if isinstance(value, str) else value
 
 
 def neutralise(value):
@@ -37,6 +47,13 @@ class SafeSpreadsheetExportMixin:
                 for field, value in row_dict.items()
             }
         )
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_XLSX:
+            # Without this, one pasted control character makes the whole export a server error.
+            return xlsx_text(value)
+        return value
 
     def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
         for cell in super().generate_xlsx_row(worksheet, row_dict, date_format=date_format):
