@@ -63,6 +63,17 @@ MIX = {
 log = make_log("loadtest")
 
 
+def mix_with_search(share):
+    """MIX with search at `share` of the requests, the other kinds in their proportions."""
+    if not 0 <= share < 1:
+        raise ValueError("the search share must be at least 0 and below 1")
+    others = 1 - MIX["search"]
+    return {
+        kind: share if kind == "search" else value * (1 - share) / others
+        for kind, value in MIX.items()
+    }
+
+
 def load_env(args, app_port, varnish_url):
     """What the production settings need, for this run's database, Redis and Varnish."""
     env = dict(os.environ)
@@ -137,7 +148,7 @@ print(json.dumps({
 )
 
 
-def choose_targets(urls, published):
+def choose_targets(urls, published, mix=MIX):
     """The mix: home, sections, articles, the `published` ones (spread over the list), search."""
     publishable = [(pk, url) for pk, url, reviewed in urls["articles"] if reviewed]
     step = max(1, len(publishable) // published)
@@ -154,7 +165,9 @@ def choose_targets(urls, published):
         ],
     }
     targets = []
-    for kind, share in MIX.items():
+    for kind, share in mix.items():
+        if not share:
+            continue
         for target in groups[kind]:
             target.weight = share / len(groups[kind])
             targets.append(target)
@@ -290,7 +303,8 @@ def run(args, workdir, processes):
         urls = json.loads(django_query({**env, "LOG_LEVEL": "WARNING"}, PREPARE))
     except subprocess.CalledProcessError as error:
         raise RuntimeError(f"preparing the database failed:\n{error.stderr[-3000:]}") from None
-    targets, chosen = choose_targets(urls, args.published_articles)
+    mix = mix_with_search(args.search_share)
+    targets, chosen = choose_targets(urls, args.published_articles, mix)
 
     gunicorn = processes.start(
         "gunicorn", production_gunicorn_command(), env, logs / "gunicorn.log"
@@ -343,6 +357,7 @@ def run(args, workdir, processes):
         machine_busy = busy / total if total else None
     return {
         "args": args,
+        "mix": mix,
         "database": args.database_url.split("://")[0],
         "vcl": vcl,
         "elapsed": elapsed,
@@ -364,7 +379,7 @@ def report(figures):
     args, results = figures["args"], figures["results"]
     publishes, elapsed = figures["publishes"], figures["elapsed"]
     stale = loadstats.classify(results.reads, publishes)
-    kinds = list(MIX)
+    kinds = [kind for kind, share in figures["mix"].items() if share]
     rows = [
         (
             kind,
@@ -388,7 +403,7 @@ def report(figures):
         "+ Redis, loopback, demo content"
     )
     print(
-        f"mix: {', '.join(f'{kind} {share:.0%}' for kind, share in MIX.items())}; "
+        f"mix: {', '.join(f'{kind} {share:.0%}' for kind, share in figures['mix'].items())}; "
         f"half the readers ask for gzip; {len(figures['chosen'])} published articles: "
         + ", ".join(url for _, url in figures["chosen"])
     )
@@ -452,6 +467,12 @@ def main(argv=None):
     parser.add_argument("--seconds", type=float, default=env_int("LOADTEST_SECONDS", 60))
     parser.add_argument("--publishes", type=int, default=env_int("LOADTEST_PUBLISHES", 20))
     parser.add_argument("--published-articles", type=int, default=PUBLISHED_ARTICLES)
+    parser.add_argument(
+        "--search-share",
+        type=float,
+        default=float(os.environ.get("LOADTEST_SEARCH_SHARE") or MIX["search"]),
+        help="Share of requests that search (never cached); the other kinds keep their ratios.",
+    )
     parser.add_argument("--workers", type=int, default=env_int("WEB_CONCURRENCY", 2))
     parser.add_argument(
         "--database-url",
@@ -464,7 +485,10 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if "load" not in args.database_url.rsplit("/", 1)[-1]:
         # It publishes changes: never into a development, test or benchmark database.
-        sys.exit(f"Refusing {args.database_url}: use a database whose name contains 'load'.")
+        sys.exit(
+            f"Refusing {args.database_url}: set LOADTEST_DATABASE_URL to a database whose name "
+            "contains 'load'."
+        )
     if not have_tool("varnishd"):
         sys.exit("varnishd is missing: apt-get install -y varnish")
 

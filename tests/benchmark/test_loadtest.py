@@ -15,7 +15,7 @@ from wagtail.models import Page
 from handcare.benchmark import loadstats
 from handcare.benchmark.loadclient import Target, read_response, run_readers
 from handcare.benchmark.loadstats import Publish, Read, classify, percentile, seen_version
-from handcare.benchmark.loadtest import MIX, choose_targets, publish_offsets
+from handcare.benchmark.loadtest import MIX, choose_targets, mix_with_search, publish_offsets
 from handcare.benchmark.publisher import accounts, publish_change
 from handcare.editorial.records import ReviewRecord
 from handcare.editorial.roles import EDITORS, REVIEWERS
@@ -143,6 +143,7 @@ def test_the_mix_weights_every_kind_and_publishes_only_reviewed_articles():
     for kind, share in MIX.items():
         assert sum(t.weight for t in targets if t.kind == kind) == pytest.approx(share)
     published = [t for t in targets if t.kind == "published article"]
+    assert published
     assert {t.page_id for t in published} == {pk for pk, _ in chosen}
     assert all(t.page_id is None for t in targets if t.kind != "published article")
 
@@ -331,3 +332,16 @@ def test_a_published_change_is_approved_reviewed_and_purged():
     assert seen_version(html, loadstats.marker_pattern(RUN), page.pk) == 2
     # The same accounts are reused by the next run.
     assert accounts("loadtest-editor", "loadtest-reviewer") == [editor, reviewer]
+
+
+def test_the_search_share_can_change_and_the_rest_keeps_its_proportions():
+    assert mix_with_search(MIX["search"]) == pytest.approx(MIX)
+    mix = mix_with_search(0.0)
+    assert mix["search"] == 0
+    assert sum(mix.values()) == pytest.approx(1.0)
+    assert mix["article"] / mix["home"] == pytest.approx(MIX["article"] / MIX["home"])
+    urls = {"home": "/", "sections": ["/s/"], "articles": [[1, "/s/a/", True]]}
+    targets, _ = choose_targets(urls, 1, mix)
+    assert "search" not in {target.kind for target in targets}
+    with pytest.raises(ValueError):
+        mix_with_search(1.0)
