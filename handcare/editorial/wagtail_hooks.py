@@ -8,6 +8,7 @@ from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.admin.widgets import Button
 
+from .concurrent_edits import warn_if_saved_over_newer_version
 from .content_checks import EvidenceCheckerItem
 from .history import ReviewHistoryReportView
 from .page_views import reviewed_page_viewsets
@@ -152,6 +153,13 @@ def refuse_actions_from_autosave(request, page):
         },
         status=409,
     )
+
+
+@hooks.register("after_edit_page")
+@hooks.register("after_edit_snippet")
+def tell_who_was_saved_over(request, obj):
+    """A save that replaced another editor's newer version says so (concurrent_edits.py)."""
+    warn_if_saved_over_newer_version(request, obj)
 
 
 @hooks.register("insert_editor_js")

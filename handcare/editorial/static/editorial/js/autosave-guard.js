@@ -43,11 +43,29 @@
 
     const inFlight = () => autosave()?.submitPromise || null;
 
+    // Wagtail's editing-session controller stops pinging when an autosave starts (w-autosave:save)
+    // and starts again when it succeeds or fails. A save cancelled here does neither, so without
+    // this the pings stopped for good, and with them the notice that someone saved a newer version.
+    function resumePings() {
+      const element = document.querySelector('[data-controller~="w-session"]');
+      const session =
+        element && window.wagtail?.app?.getControllerForElementAndIdentifier(element, 'w-session');
+      if (session && !session.activeValue) session.resume();
+    }
+
     function hold() {
       const controller = autosave();
       if (controller) controller.activeValue = false;
       // A save waiting for its debounce checks defaultPrevented before it sends anything.
-      if (pendingSave) pendingSave.preventDefault();
+      if (pendingSave) {
+        pendingSave.preventDefault();
+        // Once that save has returned (cancelled, or sent if its debounce had already run out;
+        // then Wagtail resumed the pings itself); not sooner, or a ping could report the
+        // editor's own autosave as someone else's newer version.
+        Promise.resolve(inFlight()).finally(() => {
+          if (!stopped) resumePings();
+        });
+      }
       pendingSave = null;
     }
 
@@ -62,12 +80,16 @@
       return ACTION_INPUTS.some((name) => formData.has(name));
     }
 
+    // A save cancelled here goes no further than the form: the session controller (which would
+    // stop pinging) and the autosave indicator listen on the document.
     form.addEventListener('w-autosave:save', (event) => {
       if (stopped || carriesAction(event.detail.formData)) {
         event.preventDefault();
+        event.stopPropagation();
         stop();
       } else if (pausedForDialog) {
         event.preventDefault();
+        event.stopPropagation();
       } else {
         pendingSave = event;
       }
