@@ -32,7 +32,7 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from handcare.articles.models import Audience
@@ -396,6 +396,11 @@ class AdminFormsTests(TestCase):
             [self.title, f"Hello {self.reviewer.first_name},"],
             "submitted e-mail",
         )
+        # The e-mail links the reviewer to the workflow preview.
+        self.login(self.reviewer)
+        task = Page.objects.get(pk=self.page.pk).current_workflow_task
+        preview = reverse("wagtailadmin_pages:workflow_preview", args=[self.page.pk, task.pk])
+        assert_html_response(self.client.get(preview), "workflow preview")
 
         mail.outbox.clear()
         comment = clip(2000, 30)
@@ -452,6 +457,24 @@ class AdminFormsTests(TestCase):
             )
         assert_emails_carry_text(
             self, sent_to(self.editor), [fields["title"], comment], "reference changes e-mail"
+        )
+
+        self.login(self.editor)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(snippet_url(Reference, "edit", reference.pk), fields)
+        mail.outbox.clear()
+        state = Reference.objects.get(pk=reference.pk).current_workflow_task_state
+        approval = checklist(comment)
+        approval["revision"] = Reference.objects.get(pk=reference.pk).latest_revision_id
+        self.login(self.reviewer)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                snippet_url(Reference, "workflow_action", reference.pk, "approve", state.pk),
+                approval,
+            )
+        self.assertEqual(Reference.objects.get(pk=reference.pk).title, fields["title"])  # live
+        assert_emails_carry_text(
+            self, sent_to(self.editor), [fields["title"]], "reference approved e-mail"
         )
 
     def test_review_reminders(self):
