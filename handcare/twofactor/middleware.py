@@ -15,7 +15,9 @@ class TwoFactorGateMiddleware:
     Every path is behind the gate (the Wagtail admin and its API, previews, choosers and pings,
     the Django admin, and the public site, where a logged-in user sees drafts and private
     pages), except the few a half-logged-in user needs: the two-factor pages themselves,
-    logging out, the admin's JavaScript translations those pages load, and static files.
+    logging out, the admin's JavaScript translations and icon sprite those pages load, and static
+    files. (Gated, the sprite's fetch got the code page itself, which icons.js then put into
+    the page as a second, hidden copy of it, and the two-factor pages had no icons.)
     Must come after django_otp's OTPMiddleware, which says whether the session is verified.
     """
 
@@ -38,6 +40,7 @@ class TwoFactorGateMiddleware:
             reverse("twofactor_setup"),
             reverse("wagtailadmin_logout"),
             reverse("wagtailadmin_javascript_catalog"),
+            reverse("wagtailadmin_sprite"),
         ]
         return path in allowed or path.startswith(settings.STATIC_URL)
 
