@@ -139,7 +139,9 @@ class RedisCache(redis.RedisCache):
             removed = self._forget_everything()
         except FAULTS:
             self._lost_calls += 1
-            self._retry_at = now + self._retry_seconds
+            # From now, not from before the attempt: a timeout may have taken longer than
+            # the interval, and every call would then wait for one.
+            self._retry_at = time.monotonic() + self._retry_seconds
             return False
         logger.warning(
             "Redis cache %s answers again after %.1f s (%d calls went without it); emptied "

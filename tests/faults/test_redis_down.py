@@ -4,6 +4,7 @@ Each test runs its own redis-server (servers.py) and stops it mid-test: a real f
 """
 
 import logging
+import time
 
 import pytest
 
@@ -257,3 +258,20 @@ def test_signing_out_while_redis_is_down_is_not_undone_when_it_returns(on_redis,
     response = stolen.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_a_failed_retry_waits_a_whole_interval_before_the_next(settings, redis_process, caplog):
+    # The retry interval runs from the end of a failed retry: when a frozen server's timeout
+    # outlasts the interval, counting from its start would make every call wait for one.
+    settings.CACHES = redis_caches(redis_process, RETRY_SECONDS=1, socket_timeout=1.5)
+    from django.core.cache import cache
+
+    cache.set("kept", 1)
+    redis_process.pause()
+    caplog.set_level(logging.WARNING, logger="handcare.cache")
+    assert cache.get("kept") is None  # times out: down
+    time.sleep(1.1)  # the interval passes (waiting, not measuring)
+    assert cache.get("kept") is None  # the retry times out too
+    redis_process.resume()
+    assert cache.get("kept") is None  # within the new interval: skipped, not tried
+    assert not any("answers again" in r.getMessage() for r in caplog.records)
