@@ -93,7 +93,7 @@ class HomePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         context["sections"] = self.sections()
         # Read only where shown: the audience pages share this context but list other cards.
         context["recent_articles"] = SimpleLazyObject(self.latest_articles)
-        context["audiences"] = memoised(("audiences",), lambda: list(Audience.objects.all()))
+        context["audiences"] = memoised(("audiences",), lambda: list(Audience.objects.live()))
         # Lazy for the same reason: the audience pages never show the concerns.
         context["concerns"] = SimpleLazyObject(self.concerns)
         return context
@@ -113,7 +113,7 @@ class HomePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     @path("audiences/<slug:slug>/", name="audience")
     def audience(self, request, slug):
         """Every live article written for one audience, across all sections."""
-        audience = get_object_or_404(Audience, slug=slug)
+        audience = get_object_or_404(Audience.objects.live(), slug=slug)
         articles = card_queryset(Q(audiences=audience), ["title", "path"])
         return TemplateResponse(
             request,

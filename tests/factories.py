@@ -155,14 +155,15 @@ class ReferenceFactory(ReviewedSnippetFactory):
         skip_postgeneration_save = True
 
 
-class AudienceFactory(DjangoModelFactory):
-    """A reader group such as office workers."""
+class AudienceFactory(ReviewedSnippetFactory):
+    """A reader group such as office workers; publish=False leaves an unreviewed draft."""
 
     name = factory.Sequence(lambda n: f"Audience {n}")
     slug = factory.LazyAttribute(lambda obj: slugify(obj.name))
 
     class Meta:
         model = Audience
+        skip_postgeneration_save = True
 
 
 class ReflexologyPointFactory(ReviewedSnippetFactory):

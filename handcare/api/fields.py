@@ -99,7 +99,7 @@ class HeroImageField(WholeInstanceField):
 
 
 class AudiencesField(WholeInstanceField):
-    """The audiences the article is written for."""
+    """The audiences the article is written for: live (reviewed) ones only, in their live wording."""
 
     def to_representation(self, page):
-        return [{"name": a.name, "slug": a.slug} for a in page.audiences.all()]
+        return [{"name": a.name, "slug": a.slug} for a in page.public_audiences()]

@@ -1,11 +1,12 @@
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from handcare.editorial.viewsets import ReviewedSnippetViewSet
 
 from .models import Audience
 
 
-class AudienceViewSet(SnippetViewSet):
-    """Reader groups that articles can be tagged with."""
+class AudienceViewSet(ReviewedSnippetViewSet):
+    """Reader groups that articles can be tagged with; their wording goes through review."""
 
     model = Audience
     icon = "group"

@@ -34,6 +34,14 @@ IMAGE_PERMISSIONS = {
     SITE_ADMINISTRATORS: ["add_image", "change_image", "choose_image", "delete_image"],
 }
 
+# Documents as images: only Site administrators delete (handcare/editorial/document_permissions.py;
+# Wagtail's own migrations gave Editors add, change and choose, migration 0007 the rest).
+DOCUMENT_PERMISSIONS = {
+    EDITORS: ["add_document", "change_document", "choose_document"],
+    REVIEWERS: ["choose_document"],
+    SITE_ADMINISTRATORS: ["add_document", "change_document", "choose_document", "delete_document"],
+}
+
 
 def snippet_permissions(group):
     actions = {
@@ -50,6 +58,7 @@ REVIEWED_SNIPPETS = [
     ("people", "person"),
     ("references", "reference"),
     ("reflexology", "reflexologypoint"),
+    ("articles", "audience"),  # since migration 0006
 ]
 REVIEWED_SNIPPET_ACTIONS = {
     EDITORS: ["lock"],
@@ -58,10 +67,14 @@ REVIEWED_SNIPPET_ACTIONS = {
 }
 
 
-def reviewed_snippet_permissions(group):
-    """The publish and lock permissions of reviewed snippets for a group (see migration 0004)."""
+def reviewed_snippet_permissions(group, snippets=None):
+    """The publish and lock permissions of reviewed snippets for a group (migrations 0004, 0006).
+
+    ``snippets`` narrows them to some (app, model) pairs: a migration grants only the models it
+    made reviewable, which exist in its historical state.
+    """
     return [
         (app, f"{action}_{model}")
-        for app, model in REVIEWED_SNIPPETS
+        for app, model in (REVIEWED_SNIPPETS if snippets is None else snippets)
         for action in REVIEWED_SNIPPET_ACTIONS[group]
     ]

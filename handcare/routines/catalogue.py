@@ -77,7 +77,7 @@ def build_catalogue(request=None):
         )
         for page in pages
     )
-    audiences = tuple(Audience.objects.order_by("name").values_list("slug", "name"))
+    audiences = tuple(Audience.objects.live().order_by("name").values_list("slug", "name"))
     concerns = tuple(
         public(ConcernPage.objects.live()).order_by("title").values_list("slug", "title")
     )

@@ -1,7 +1,7 @@
 """Search filters (section, audience, concern): the choices readers have and what they chose.
 
-The choices are the live public sections, the audiences and the live public concern pages,
-read in one memoised build per content version (no query on most requests). A reader's
+The choices are the live public sections, the live (reviewed) audiences and the live public
+concern pages, read in one memoised build per content version (no query on most requests). A reader's
 values are slugs from the query string; only slugs that name a choice are used, the rest are
 reported as not recognised, so nothing a reader types reaches a query except as a known id.
 
@@ -93,7 +93,7 @@ def _build_choices(site):
         ]
     by_kind[AUDIENCE.name] = [
         Choice(audience.slug, audience.name, audience.pk)
-        for audience in audience_model.objects.order_by("name")
+        for audience in audience_model.objects.filter(live=True).order_by("name")
     ]
     model = concern_model()
     if model is not None and site is not None:

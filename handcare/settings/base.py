@@ -305,7 +305,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # as an attachment (with nosniff and a CSP, by Wagtail's view, also when media is in S3).
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "handcare.media.uploads.CheckedDocumentForm"
+# Keeps CheckedDocumentForm's content checks; refuses a new file for a linked document.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "handcare.editorial.documents.ReviewedDocumentForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Images: raster formats only. No SVG: Wagtail serves an SVG as uploaded (no sanitising), and the

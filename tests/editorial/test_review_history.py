@@ -319,7 +319,14 @@ class HistoryListingTests(ReviewHistoryTestCase):
         options = [option["value"] for option in soup.select('select[name="type"] option')]
         self.assertEqual(
             options,
-            ["", "pages", "people.person", "references.reference", "reflexology.reflexologypoint"],
+            [
+                "",
+                "pages",
+                "articles.audience",
+                "people.person",
+                "references.reference",
+                "reflexology.reflexologypoint",
+            ],
         )
 
     def test_filter_by_reviewer(self):

@@ -277,6 +277,10 @@ class ArticlePage(CachedViewRestrictionsMixin, Reviewable, Page):
         """The references readers see: only the live (reviewed) version of each source."""
         return [reference for reference in self.listed_references() if reference.live]
 
+    def public_audiences(self):
+        """The audiences readers see on this article: only live (reviewed) ones, by name."""
+        return [audience for audience in self.audiences.all() if audience.live]
+
     def citable_texts_by_field(self):
         """(field name, raw text) for every citable field, in the order the page shows them."""
         for name in self.citable_fields:

@@ -19,6 +19,12 @@ SNIPPET_LABELS = {
     "reference": lambda obj: f"{obj.key}: {obj.title or 'untitled'}",
     "reflexologypoint": lambda obj: f"{obj.name} ({obj.body_area})",
 }
+# The snippets this migration made reviewable (roles.REVIEWED_SNIPPETS has grown since: 0006).
+SNIPPETS = [
+    ("people", "person"),
+    ("references", "reference"),
+    ("reflexology", "reflexologypoint"),
+]
 ARTICLE_MODELS = [
     ("techniques", "TechniquePage"),
     ("articles", "GuidePage"),
@@ -37,7 +43,7 @@ def forwards(apps, schema_editor):
     now = timezone.now()
 
     workflow = Workflow.objects.filter(name="Editorial review").first()
-    for app_label, model_name in roles.REVIEWED_SNIPPETS:
+    for app_label, model_name in SNIPPETS:
         model = apps.get_model(app_label, model_name)
         content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
         # Wagtail makes these after migrating; the groups need them now.
@@ -72,7 +78,7 @@ def forwards(apps, schema_editor):
         group = Group.objects.filter(name=name).first()
         if group is None:
             continue
-        for app_label, codename in roles.reviewed_snippet_permissions(name):
+        for app_label, codename in roles.reviewed_snippet_permissions(name, SNIPPETS):
             group.permissions.add(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
