@@ -5,10 +5,13 @@ skipped, unless HANDCARE_REQUIRE_BROWSER=1 (as in CI), when they fail instead.
 """
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
+from django.core.signals import request_finished, request_started
 
 # Playwright's sync API runs an event loop in this thread; the tests still call the ORM
 # (factories, assertions) between browser steps, which Django would otherwise refuse.
@@ -122,3 +125,34 @@ def newsroom(transactional_db):
         "rita": make_user("rita", REVIEWERS, name="Rita Reviewer", role="Hand therapist"),
         "omar": make_user("omar", REVIEWERS, name="Omar Other", role="Physiotherapist"),
     }
+
+
+@pytest.fixture
+def wait_until_idle():
+    """A function that waits until the live server has answered every request it received."""
+    # The edit view talks to the server in the background (session pings, preview updates,
+    # the release beacon); a request still running when the test returns races the flush.
+    idle = threading.Condition()
+    active = 0
+
+    def started(**kwargs):
+        nonlocal active
+        with idle:
+            active += 1
+
+    def finished(**kwargs):
+        nonlocal active
+        with idle:
+            active -= 1
+            idle.notify_all()
+
+    request_started.connect(started, weak=False)
+    request_finished.connect(finished, weak=False)
+
+    def wait(timeout=30):
+        with idle:
+            assert idle.wait_for(lambda: active == 0, timeout), "the live server is still busy"
+
+    yield wait
+    request_started.disconnect(started)
+    request_finished.disconnect(finished)

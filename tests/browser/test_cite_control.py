@@ -6,12 +6,9 @@ citation linking to the reference list, and the saved draft keeps the chip.
 """
 
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
-
-from django.core.signals import request_finished, request_started
 
 from wagtail.models import Page
 
@@ -22,37 +19,6 @@ from .test_editorial_flow import expect_message, log_in
 
 # The preview panel posts the form, then reloads its iframe: slower than one page load.
 PREVIEW_TIMEOUT = 30_000
-
-
-@pytest.fixture
-def wait_until_idle():
-    """A function that waits until the live server has answered every request it received."""
-    # The edit view talks to the server in the background (session pings, preview updates,
-    # the release beacon); a request still running when the test returns races the flush.
-    idle = threading.Condition()
-    active = 0
-
-    def started(**kwargs):
-        nonlocal active
-        with idle:
-            active += 1
-
-    def finished(**kwargs):
-        nonlocal active
-        with idle:
-            active -= 1
-            idle.notify_all()
-
-    request_started.connect(started, weak=False)
-    request_finished.connect(finished, weak=False)
-
-    def wait(timeout=30):
-        with idle:
-            assert idle.wait_for(lambda: active == 0, timeout), "the live server is still busy"
-
-    yield wait
-    request_started.disconnect(started)
-    request_finished.disconnect(finished)
 
 
 @pytest.fixture

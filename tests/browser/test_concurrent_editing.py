@@ -13,12 +13,9 @@ and waits for, so no background request of the edit view races an assertion or t
 
 import json
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
-
-from django.core.signals import request_finished, request_started
 
 from techniques.models import TechniquePage
 from tests.editorial.helpers import (
@@ -42,35 +39,6 @@ document.addEventListener('w-unsaved:watch-edits', () => {
   document.documentElement.dataset.watchingEdits = 'true';
 });
 """
-
-
-@pytest.fixture
-def server_idle():
-    """A function that waits until the live server has answered every request it received."""
-    idle = threading.Condition()
-    active = 0
-
-    def started(**kwargs):
-        nonlocal active
-        with idle:
-            active += 1
-
-    def finished(**kwargs):
-        nonlocal active
-        with idle:
-            active -= 1
-            idle.notify_all()
-
-    request_started.connect(started, weak=False)
-    request_finished.connect(finished, weak=False)
-
-    def wait(timeout=30):
-        with idle:
-            assert idle.wait_for(lambda: active == 0, timeout), "the live server is still busy"
-
-    yield wait
-    request_started.disconnect(started)
-    request_finished.disconnect(finished)
 
 
 def editor(username, full_name):
@@ -109,7 +77,7 @@ def ping_now(tab):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_second_editor_is_warned_before_saving_over_a_newer_version(
-    live_server, browser, settings, server_idle
+    live_server, browser, settings, wait_until_idle
 ):
     settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
     section = SectionPageFactory(parent=home_page(), title="Techniques", slug="techniques")
@@ -178,13 +146,13 @@ def test_second_editor_is_warned_before_saving_over_a_newer_version(
 
     for tab in (a, b):
         tab.context.close()
-    server_idle()
+    wait_until_idle()
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_pings_go_on_after_a_workflow_dialog_cancels_a_pending_autosave(
-    live_server, browser, settings, server_idle
+    live_server, browser, settings, wait_until_idle
 ):
     """Opening a workflow action's dialog cancels a pending autosave; pings must not stop with it.
 
@@ -239,4 +207,4 @@ def test_pings_go_on_after_a_workflow_dialog_cancels_a_pending_autosave(
     expect(r.get_by_role("button", name="Alice Archer saved a new version")).to_be_visible()
 
     r.context.close()
-    server_idle()
+    wait_until_idle()

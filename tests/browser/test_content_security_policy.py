@@ -20,7 +20,7 @@ from techniques.models import TechniquePage
 from tests.editorial.helpers import EDITORS, make_user
 
 from .test_accessibility import page_types
-from .test_cite_control import PREVIEW_TIMEOUT, wait_until_idle  # noqa: F401 (fixture)
+from .test_cite_control import PREVIEW_TIMEOUT
 from .test_editorial_flow import log_in
 
 REPORT_VIOLATIONS = """
@@ -79,7 +79,7 @@ def is_autosave(response):
 def test_public_pages_and_the_admin_keep_to_their_policies(
     live_server,
     browser,
-    wait_until_idle,  # noqa: F811
+    wait_until_idle,
 ):
     call_command("load_demo_content", verbosity=0)
     urls = page_types()

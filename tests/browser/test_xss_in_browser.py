@@ -16,14 +16,18 @@ import pytest
 from playwright.sync_api import expect
 
 from django.test import Client
-from django.urls import reverse
 
-from handcare.people.models import Person
 from tests.editorial.helpers import SITE_ADMINISTRATORS, make_user
-from tests.security.hostile_site import ALL, SEARCH_WORD, SHARP, build_hostile_site, clip
+from tests.security.hostile_site import (
+    ALL,
+    SHARP,
+    build_hostile_site,
+    clip,
+    public_page_urls,
+    snippet_listing_urls,
+)
 from tests.security.xss_payloads import PAYLOADS
 
-from .test_cite_control import wait_until_idle  # noqa: F401 (fixture)
 from .test_editorial_flow import PASSWORD
 
 TRAP = """
@@ -157,22 +161,9 @@ def add_reader_submissions(site):
 
 def public_urls(site):
     return [
-        "/",
-        *(section.url for section in site.sections),
-        *(page.url for page in site.articles[:3]),
-        site.carriers[0].url,
-        site.concerns.url,
-        site.concern.url,
-        f"/audiences/{site.audience.slug}/",
-        site.info.url,
-        site.contact.url,
-        "/people/",
-        f"/people/{site.author.slug}/",
-        f"/people/{site.reviewer.slug}/",
-        f"/search/?q={SEARCH_WORD}",
+        *public_page_urls(site),
         f"/search/?q={quote(PAYLOADS[0].text)}",
         f"/search/?q={quote(SHARP[0].text)}",
-        f"/routines/?concern={site.concern.slug}&minutes=10",
     ]
 
 
@@ -187,11 +178,7 @@ def admin_urls(site):
         f"/admin/forms/submissions/{site.contact.pk}/",
         "/admin/reports/reader-feedback/",
     ]
-    for model in (Person, type(site.reference), type(site.point), type(site.audience)):
-        viewset = getattr(model, "snippet_viewset", None)
-        if viewset is not None:
-            urls.append(reverse(viewset.get_url_name("list")))
-    return urls
+    return urls + snippet_listing_urls(site)
 
 
 @pytest.mark.browser
@@ -199,7 +186,7 @@ def admin_urls(site):
 def test_the_corpus_never_runs_on_public_or_admin_pages(
     live_server,
     browser,
-    wait_until_idle,  # noqa: F811
+    wait_until_idle,
 ):
     started = time.monotonic()
     site = build_hostile_site()

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from django.core.exceptions import ValidationError
 from django.forms import URLField
+from django.urls import reverse
 
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.images.models import Image
@@ -409,3 +410,33 @@ def build_hostile_site():
         info=info,
         contact=contact,
     )
+
+
+def public_page_urls(site):
+    """Every kind of public page the hostile site has, for the surface tests to open."""
+    return [
+        "/",
+        *(section.url for section in site.sections),
+        *(page.url for page in site.articles[:3]),
+        site.carriers[0].url,
+        site.concerns.url,
+        site.concern.url,
+        f"/audiences/{site.audience.slug}/",
+        site.info.url,
+        site.contact.url,
+        "/people/",
+        f"/people/{site.author.slug}/",
+        f"/people/{site.reviewer.slug}/",
+        f"/search/?q={SEARCH_WORD}",
+        f"/routines/?concern={site.concern.slug}&minutes=10",
+    ]
+
+
+def snippet_listing_urls(site):
+    """The admin listing of each snippet model the hostile site fills."""
+    models = (Person, type(site.reference), type(site.point), type(site.audience))
+    return [
+        reverse(model.snippet_viewset.get_url_name("list"))
+        for model in models
+        if getattr(model, "snippet_viewset", None) is not None
+    ]

@@ -2,12 +2,17 @@
 
 from django.core import mail
 from django.test import TestCase
-from django.urls import reverse
 
-from handcare.people.models import Person
 from tests.editorial.helpers import SITE_ADMINISTRATORS, make_user
 
-from .hostile_site import ALL, SEARCH_WORD, build_hostile_site, clip
+from .hostile_site import (
+    ALL,
+    SEARCH_WORD,
+    build_hostile_site,
+    clip,
+    public_page_urls,
+    snippet_listing_urls,
+)
 from .xss_checks import (
     assert_html_response,
     assert_json_response,
@@ -25,24 +30,10 @@ class StoredXSSTests(TestCase):
         cls.site = build_hostile_site()
 
     def public_urls(self):
-        site = self.site
         return [
-            "/",
-            *(section.url for section in site.sections),
-            *(page.url for page in site.articles[:3]),
-            site.carriers[0].url,
-            site.concerns.url,
-            site.concern.url,
-            f"/audiences/{site.audience.slug}/",
-            site.info.url,
-            site.contact.url,
-            "/people/",
-            f"/people/{site.author.slug}/",
-            f"/people/{site.reviewer.slug}/",
+            *public_page_urls(self.site),
             "/how-we-review/",
-            f"/search/?q={SEARCH_WORD}",
             "/search/?q=onerror+script+svg",
-            f"/routines/?concern={site.concern.slug}&minutes=10",
         ]
 
     def test_public_pages_show_the_corpus_as_text(self):
@@ -93,10 +84,7 @@ class StoredXSSTests(TestCase):
             f"/admin/images/{site.image.pk}/",
             f"/admin/forms/submissions/{site.contact.pk}/",
         ]
-        for model in (Person, type(site.reference), type(site.point), type(site.audience)):
-            viewset = getattr(model, "snippet_viewset", None)
-            if viewset is not None:
-                urls.append(reverse(viewset.get_url_name("list")))
+        urls += snippet_listing_urls(site)
         for url in urls:
             with self.subTest(url):
                 assert_html_response(self.client.get(url), url, admin=True)
