@@ -5,6 +5,7 @@ import gzip
 import http.server
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -23,6 +24,13 @@ from tests.editorial.helpers import make_technique, make_user
 from tests.factories import ReferenceFactory, SectionPageFactory, home_page
 
 RUN = "ab12cd"
+
+
+def run_coroutine(coroutine):
+    """asyncio.run in a thread of its own: Playwright's event loop may already run in this one
+    (the browser tests share the pytest session), and asyncio.run refuses to nest."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def publish(seq, page_id, started, returned):
@@ -158,7 +166,7 @@ def parse(raw):
         reader.feed_eof()
         return await read_response(reader)
 
-    return asyncio.run(go())
+    return run_coroutine(go())
 
 
 def test_responses_with_a_length_chunks_or_no_body_are_read_whole():
@@ -236,7 +244,7 @@ def read_while_publishing(site, targets, publish_at=(0.3, 0.7), seconds=1.2):
 
     thread = threading.Thread(target=publisher)
     thread.start()
-    results = asyncio.run(
+    results = run_coroutine(
         run_readers(4, seconds, "127.0.0.1", site.port, targets, loadstats.marker_pattern(RUN))
     )
     thread.join()
@@ -271,7 +279,7 @@ def test_readers_catch_a_site_that_serves_the_old_text_after_the_publish():
 def test_server_errors_and_refused_connections_are_counted():
     site = VersionedSite()
     try:
-        results = asyncio.run(
+        results = run_coroutine(
             run_readers(
                 2,
                 0.3,
@@ -286,7 +294,7 @@ def test_server_errors_and_refused_connections_are_counted():
     assert results.errors["broken"] == results.requests["broken"] > 0
     assert "HTTP 500" in results.error_samples[0]
 
-    results = asyncio.run(
+    results = run_coroutine(
         run_readers(
             1, 0.2, "127.0.0.1", site.port, [Target("/", "gone", 1)], loadstats.marker_pattern(RUN)
         )
