@@ -6,7 +6,6 @@ for a link that follows the new name, puts an unreviewed file behind it). Editor
 document and link it in the text instead; that change goes to review.
 """
 
-from django.core.exceptions import ValidationError
 from django.db.models import TextField
 from django.db.models.functions import Cast
 
@@ -14,10 +13,8 @@ from wagtail.models import Page, Revision
 
 from handcare.media.uploads import CheckedDocumentForm
 
-from .reviewable import live_pages_using, reviewable_snippet_models
-
-# What readers get from a document: its file (the title is the admin's label, never shown).
-READER_VISIBLE_FIELDS = ("file",)
+from .in_use import LockedWhileInUseMixin
+from .reviewable import live_reviewed_titles_using, reviewable_snippet_models
 
 
 def live_texts_linking(document, limit=5):
@@ -26,7 +23,7 @@ def live_texts_linking(document, limit=5):
     Wagtail's reference index knows document choosers and document links in rich text; a link
     pasted as a plain URL (/documents/<id>/...) is found in the live revisions' text.
     """
-    names = [page.title for page in live_pages_using(document)[:limit]]
+    names = live_reviewed_titles_using(document, limit)
     live_revisions = [Page.objects.live().values("live_revision_id")]
     live_revisions += [
         model.objects.filter(live=True).values("live_revision_id")
@@ -46,28 +43,20 @@ def live_texts_linking(document, limit=5):
     return names
 
 
-class ReviewedDocumentForm(CheckedDocumentForm):
+class ReviewedDocumentForm(LockedWhileInUseMixin, CheckedDocumentForm):
     """The document edit form, refusing a new file for a document live reviewed text links to.
 
     Set as WAGTAILDOCS_DOCUMENT_FORM_BASE (it keeps CheckedDocumentForm's content checks).
     """
 
-    def clean(self):
-        cleaned_data = super().clean()
-        if not self.instance.pk:
-            return cleaned_data
-        changed = [name for name in READER_VISIBLE_FIELDS if name in self.changed_data]
-        if not changed:
-            return cleaned_data
-        names = live_texts_linking(self.instance)
-        if names:
-            titles = ", ".join(f"'{name}'" for name in names)
-            message = (
-                f"Live, reviewed text links to this document ({titles}), so its file cannot be "
-                "replaced here. Upload a new document and link it in the text; that change goes "
-                "to review."
-            )
-            for name in changed:
-                if name in self.fields:
-                    self.add_error(name, ValidationError(message, code="document_in_use"))
-        return cleaned_data
+    # What readers get from a document: its file (the title is the admin's label, never shown).
+    reader_visible_fields = ("file",)
+    in_use_code = "document_in_use"
+    in_use_message = (
+        "Live, reviewed text links to this document ({titles}), so its file cannot be "
+        "replaced here. Upload a new document and link it in the text; that change goes "
+        "to review."
+    )
+
+    def live_uses(self):
+        return live_texts_linking(self.instance)

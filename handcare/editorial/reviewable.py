@@ -136,6 +136,24 @@ def live_pages_using(obj):
     return Page.objects.live().filter(pk__in=page_ids).order_by("title")
 
 
+def live_reviewed_titles_using(obj, limit=5):
+    """Names of live pages and live reviewed snippets that refer to `obj`, at most `limit`.
+
+    From Wagtail's reference index, which holds a snippet's live row (drafts live in revisions),
+    so a draft that chose `obj` does not count and a live profile's photo does.
+    """
+    names = [page.title for page in live_pages_using(obj)[:limit]]
+    references = ReferenceIndex.get_references_to(obj)
+    for model in reviewable_snippet_models():
+        if len(names) >= limit:
+            break
+        content_type = ContentType.objects.get_for_model(model)
+        ids = references.filter(content_type=content_type).values_list("object_id", flat=True)
+        live = model.objects.filter(live=True, pk__in=[int(pk) for pk in ids])
+        names += [str(snippet) for snippet in live[: limit - len(names)]]
+    return names
+
+
 @cache
 def reviewable_models():
     """Every concrete model that goes through review, whichever app defines it."""

@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
-from tests.factories import ReferenceFactory, SectionPageFactory, home_page
+from tests.factories import PersonFactory, ReferenceFactory, SectionPageFactory, home_page
 
 from .helpers import EDITORS, make_technique, make_user
 
@@ -75,3 +75,39 @@ class ImageInUseTests(TestCase):
     def test_tags_and_collection_can_still_be_changed(self):
         response = self.post(self.image, tags="towel")
         self.assertEqual(response.status_code, 302)
+
+
+class ImageOnAReviewedSnippetTests(TestCase):
+    """A live, reviewed profile's photo is reviewed text too: the profile page and bylines show it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("edith", EDITORS)
+        cls.photo = Image.objects.create(
+            title="Rita at the clinic", description="Rita smiling", file=get_test_image_file()
+        )
+        cls.person = PersonFactory(name="Rita Reviewer", photo=cls.photo)
+
+    def post(self, **changes):
+        self.client.force_login(self.editor)
+        data = {
+            "title": self.photo.title,
+            "description": self.photo.description,
+            "collection": Collection.get_first_root_node().pk,
+            "tags": "",
+            **changes,
+        }
+        return self.client.post(reverse("wagtailimages:edit", args=[self.photo.pk]), data)
+
+    def test_replacing_a_live_profiles_photo_is_refused(self):
+        original = Image.objects.get(pk=self.photo.pk).file.name
+        response = self.post(file=png("red"))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Rita Reviewer")
+        self.assertContains(response, "so its file and alt text cannot be changed here")
+        self.assertEqual(Image.objects.get(pk=self.photo.pk).file.name, original)
+
+    def test_rewording_its_alt_text_is_refused(self):
+        response = self.post(description="Someone else")
+        self.assertContains(response, "so its file and alt text cannot be changed here")
+        self.assertEqual(Image.objects.get(pk=self.photo.pk).description, "Rita smiling")
