@@ -22,7 +22,7 @@ from tests.security.hostile_site import (
     ALL,
     SHARP,
     build_hostile_site,
-    clip,
+    contact_form_data,
     public_page_urls,
     snippet_listing_urls,
 )
@@ -134,15 +134,7 @@ class Trap:
 def add_reader_submissions(site):
     """A contact form message and a reader's feedback, full of the corpus, sent as readers do."""
     client = Client()
-    form = site.contact.get_form(page=site.contact, user=None)
-    data = dict.fromkeys(form.fields, ALL[:4000])
-    for name, field in form.fields.items():
-        if field.__class__.__name__ == "EmailField":
-            data[name] = "reader@example.test"
-        elif getattr(field, "max_length", None):
-            data[name] = clip(field.max_length)
-        elif getattr(field, "choices", None):
-            data[name] = field.choices[-1][0]
+    data = contact_form_data(site)
     assert b"errorlist" not in client.post(site.contact.url, data).content
     page = type(site.technique).objects.get(pk=site.technique.pk)
     response = client.post(

@@ -52,6 +52,13 @@ def checklist(comment="", page=None, live=False, **overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
+def snippet_approval(obj):
+    """The approval checklist naming a snippet's latest revision, as the dialog does."""
+    data = checklist()
+    data["revision"] = type(obj).objects.get(pk=obj.pk).latest_revision_id
+    return data
+
+
 # Admin URLs.
 
 

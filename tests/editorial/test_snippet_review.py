@@ -27,7 +27,15 @@ from tests.factories import (
     sign_off,
 )
 
-from .helpers import EDITORS, REVIEWERS, SITE_ADMINISTRATORS, checklist, make_technique, make_user
+from .helpers import (
+    EDITORS,
+    REVIEWERS,
+    SITE_ADMINISTRATORS,
+    checklist,
+    make_technique,
+    make_user,
+    snippet_approval,
+)
 
 
 def snippet_url(obj, view, *args):
@@ -65,13 +73,6 @@ def person_data(person, action=None, **changes):
     data.update(changes)
     if action:
         data[f"action-{action}"] = action
-    return data
-
-
-def approval(obj):
-    """The approval checklist naming the snippet's latest revision, as the dialog does."""
-    data = checklist()
-    data["revision"] = type(obj).objects.get(pk=obj.pk).latest_revision_id
     return data
 
 
@@ -152,7 +153,7 @@ class ReferenceReviewTests(TestCase):
         )
 
         with self.captureOnCommitCallbacks(execute=True):
-            self.client.post(url, approval(reference))
+            self.client.post(url, snippet_approval(reference))
         reference = Reference.objects.get(pk=self.reference.pk)
         self.assertEqual(reference.title, "Hand massage and state anxiety")
         self.assertFalse(reference.has_unpublished_changes)
@@ -186,7 +187,7 @@ class ReferenceReviewTests(TestCase):
         url = snippet_url(reference, "workflow_action", "approve", task_state(reference).pk)
         response = self.client.get(url, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
         self.assertIn("data-review-blocked", json.loads(response.content)["html"])
-        self.client.post(url, approval(reference))
+        self.client.post(url, snippet_approval(reference))
         self.assertEqual(Reference.objects.get(pk=self.reference.pk).title, "Massage and anxiety")
         self.assertFalse(ReviewRecord.objects.exists())
 

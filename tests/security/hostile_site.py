@@ -440,3 +440,17 @@ def snippet_listing_urls(site):
         for model in models
         if getattr(model, "snippet_viewset", None) is not None
     ]
+
+
+def contact_form_data(site):
+    """What a hostile reader sends through the contact form: the corpus in every field it takes."""
+    form = site.contact.get_form(page=site.contact, user=None)
+    data = dict.fromkeys(form.fields, ALL[:4000])
+    for name, field in form.fields.items():
+        if field.__class__.__name__ == "EmailField":
+            data[name] = "reader@example.test"
+        elif getattr(field, "max_length", None):
+            data[name] = clip(field.max_length)
+        elif getattr(field, "choices", None):
+            data[name] = field.choices[-1][0]
+    return data

@@ -11,14 +11,12 @@ pages, the other snippets, images and settings).
 import datetime
 import importlib
 import json
-import shutil
-import tempfile
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
@@ -35,10 +33,10 @@ from tests.editorial.helpers import (
     EDITORS,
     REVIEWERS,
     SITE_ADMINISTRATORS,
-    checklist,
     edit_url,
     make_technique,
     make_user,
+    snippet_approval,
 )
 from tests.editorial.test_snippet_review import person_data, reference_data, snippet_url
 from tests.factories import (
@@ -50,6 +48,7 @@ from tests.factories import (
     home_page,
     sign_off,
 )
+from tests.media import PrivateMediaRootMixin
 
 SIGNED_NAME = "Office workers"
 SIGNED_DESCRIPTION = "Short breaks for hands that type all day."
@@ -66,13 +65,6 @@ def audience_data(audience, action=None, **changes):
     data.update(changes)
     if action:
         data[f"action-{action}"] = action
-    return data
-
-
-def approval(obj):
-    """The approval checklist naming the snippet's latest revision, as the dialog does."""
-    data = checklist()
-    data["revision"] = type(obj).objects.get(pk=obj.pk).latest_revision_id
     return data
 
 
@@ -193,7 +185,7 @@ class AudienceRouteTests(SharedTextTestCase):
         self.client.force_login(self.editor)
         task_state = audience.current_workflow_task_state
         url = snippet_url(audience, "workflow_action", "approve", task_state.pk)
-        response = self.client.post(url, approval(audience))
+        response = self.client.post(url, snippet_approval(audience))
         self.assertIn(response.status_code, (302, 403))
         self.assertFalse(ReviewRecord.objects.filter(object_id=str(audience.pk)).exists())
         self.assert_audience_unchanged()
@@ -257,7 +249,7 @@ class AudienceRouteTests(SharedTextTestCase):
             audience, "workflow_action", "approve", audience.current_workflow_task_state.pk
         )
         with self.captureOnCommitCallbacks(execute=True):
-            self.client.post(url, approval(audience))
+            self.client.post(url, snippet_approval(audience))
         audience = Audience.objects.get(pk=self.audience.pk)
         self.assertEqual(audience.description, REVIEWED_DESCRIPTION)
         self.assertEqual(audience.live_revision_id, submitted)
@@ -284,7 +276,7 @@ class AudienceRouteTests(SharedTextTestCase):
         url = snippet_url(
             audience, "workflow_action", "approve", audience.current_workflow_task_state.pk
         )
-        self.client.post(url, approval(audience))
+        self.client.post(url, snippet_approval(audience))
         self.assertFalse(ReviewRecord.objects.exclude(pk=self.page_record.pk).exists())
         self.assert_audience_unchanged()
 
@@ -363,22 +355,8 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 OTHER_PDF = b"%PDF-1.4\n% not the reviewed leaflet\ntrailer << >>\n%%EOF\n"
 
 
-class DocumentRouteTests(SharedTextTestCase):
+class DocumentRouteTests(PrivateMediaRootMixin, SharedTextTestCase):
     """A document a reviewed page links to cannot be deleted or given another file by an Editor."""
-
-    @classmethod
-    def setUpClass(cls):
-        # A private MEDIA_ROOT: other test runs write to the shared one at the same time.
-        cls.media_root = tempfile.mkdtemp(prefix="handcare-documents-")
-        cls._media = override_settings(MEDIA_ROOT=cls.media_root)
-        cls._media.enable()
-        super().setUpClass()
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        cls._media.disable()
-        shutil.rmtree(cls.media_root, ignore_errors=True)
 
     def document(self, title="Leaflet", name="leaflet.pdf"):
         return Document.objects.create(title=title, file=ContentFile(PDF, name))

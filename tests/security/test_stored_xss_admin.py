@@ -16,8 +16,6 @@ import csv
 import datetime
 import io
 import json
-import shutil
-import tempfile
 
 import openpyxl
 from bs4 import BeautifulSoup
@@ -63,6 +61,7 @@ from tests.factories import (
     home_page,
     sign_off,
 )
+from tests.media import PrivateMediaRootMixin
 
 from .hostile_site import ALL, _contentstate, accepted_urls, clip, fit
 from .xss_checks import assert_html_response, assert_no_live_payload
@@ -176,22 +175,9 @@ def sent_to(user):
 # The HTML alternative of Wagtail's e-mails is off by default; switched on here, both parts go
 # out and both are checked.
 @override_settings(WAGTAILADMIN_NOTIFICATION_USE_HTML=True)
-class AdminFormsTests(TestCase):
+class AdminFormsTests(PrivateMediaRootMixin, TestCase):
     """An Editor fills every form with the corpus through the real admin URLs: what was typed is
     stored as typed, shown as text on every admin surface and sent as text in the e-mails."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.media_root = tempfile.mkdtemp(prefix="xss-admin-media-")
-        cls._media = override_settings(MEDIA_ROOT=cls.media_root)
-        cls._media.enable()
-        super().setUpClass()
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        cls._media.disable()
-        shutil.rmtree(cls.media_root, ignore_errors=True)
 
     @classmethod
     def setUpTestData(cls):
